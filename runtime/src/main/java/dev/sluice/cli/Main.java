@@ -1,0 +1,19 @@
+package dev.sluice.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sluice} command line: {@code try} runs one script once. */
+@Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
+        description = "Runs database action scripts in a sandbox and migrates users lazily.",
+        subcommands = {TryCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        // One line per log record on stderr; stdout is for command output only.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExitCodeExceptionMapper(e -> 2);
+        System.exit(commandLine.execute(args));
+    }
+}

@@ -1,0 +1,238 @@
+package dev.sluice.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.sandbox.modules.Modules;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * The in-process {@link ScriptRunner} on GraalJS: one shared engine, a fixed set of JS threads, a warm context
+ * pool per script set, GraalJS's own CPU-time and stack-frame limits plus Sluice's wall-time and allocation
+ * watchdogs. A breach cancels that context only ({@code close(true)}, never {@code interrupt}).
+ */
+public final class GraalScriptRunner implements ScriptRunner, Execution.ExecutionServices {
+
+    private static final Logger LOG = Logger.getLogger(GraalScriptRunner.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RuntimeSettings settings;
+    private final SandboxEngine engine;
+    private final Modules modules;
+    private final List<JsThread> threads = new ArrayList<>();
+    private final Map<String, ContextPool> pools = new ConcurrentHashMap<>();
+    private final AtomicInteger running = new AtomicInteger();
+    private final ScheduledExecutorService scheduler;
+    private final VirtualThreads virtualThreads = new VirtualThreads();
+    private final AllocationWatchdog watchdog;
+    private final List<String> problems = new CopyOnWriteArrayList<>();
+
+    /** Starts the runtime: the engine, the JS threads and the watchdog. */
+    public GraalScriptRunner(RuntimeSettings settings, Modules modules) {
+        HostClasses.initialize();
+        this.settings = settings;
+        this.modules = modules;
+        this.engine = new SandboxEngine();
+        for (int i = 0; i < settings.jsThreads(); i++) {
+            threads.add(new JsThread("sluice-js-" + i, settings.jsThreadStackBytes()));
+        }
+        this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon()
+                .name("sluice-timers").factory());
+        this.watchdog = new AllocationWatchdog(List.copyOf(threads), 5);
+        LOG.info(() -> "sandbox runtime: Truffle " + engine.implementationName() + ", " + threads.size()
+                + " JS threads");
+    }
+
+    @Override
+    public CompletableFuture<ScriptResult> run(ScriptSet set, ScriptKey key, List<JsonNode> args) {
+        if (!set.scripts().containsKey(key)) {
+            return completed(new ScriptOutcome.Failure(ScriptError.of("Error",
+                    "the script set has no '" + key.key() + "' script")));
+        }
+        Optional<ScriptError> tooBig = oversize(set);
+        if (tooBig.isPresent()) {
+            return completed(new ScriptOutcome.Failure(tooBig.get()));
+        }
+        ContextPool pool = pool(set);
+        if (!acquire(pool)) {
+            return completed(new ScriptOutcome.Busy("too many executions are running; try again"));
+        }
+        String argsJson = argsJson(args);
+        Optional<SandboxContext> warm = pool.takeIdle();
+        JsThread thread = warm.map(SandboxContext::thread).orElseGet(this::leastLoaded);
+        CompletableFuture<ScriptResult> result = new CompletableFuture<>();
+        thread.post(() -> start(pool, warm, thread, key, argsJson, result));
+        return result;
+    }
+
+    private void start(ContextPool pool, Optional<SandboxContext> warm, JsThread thread, ScriptKey key,
+                       String argsJson, CompletableFuture<ScriptResult> result) {
+        SandboxContext context;
+        try {
+            context = warm.orElseGet(() -> create(pool, thread));
+        } catch (ScriptLoadException e) {
+            release(pool);
+            result.complete(new ScriptResult(new ScriptOutcome.Failure(e.error()), List.of(), 0));
+            return;
+        } catch (org.graalvm.polyglot.PolyglotException e) {
+            release(pool);
+            ScriptOutcome outcome = e.isResourceExhausted() || e.isCancelled()
+                    ? new ScriptOutcome.Limit(PolyglotErrors.limitName(e), PolyglotErrors.limitMessage(e))
+                    : new ScriptOutcome.Failure(PolyglotErrors.guestError(e, null));
+            result.complete(new ScriptResult(outcome, List.of(), 0));
+            return;
+        }
+        String label = pool.set().id() + "/" + key.key();
+        Execution execution = new Execution(label, context, pool.set().policy(), this, () -> {
+            pool.giveBack(context);
+            release(pool);
+        });
+        execution.result().whenComplete((r, e) -> result.complete(r));
+        execution.start(context.function(key).orElseThrow(), argsJson);
+    }
+
+    private SandboxContext create(ContextPool pool, JsThread thread) {
+        thread.contexts().incrementAndGet();
+        try {
+            return SandboxContext.create(engine, thread, pool.set(), pool.sources(), modules, virtualThreads);
+        } catch (RuntimeException e) {
+            thread.contexts().decrementAndGet();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<ScriptError> validate(ScriptSet set) {
+        List<ScriptError> errors = new ArrayList<>();
+        oversize(set).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        CompletableFuture<List<ScriptError>> done = new CompletableFuture<>();
+        JsThread thread = leastLoaded();
+        thread.post(() -> {
+            List<ScriptError> found = new ArrayList<>();
+            for (ScriptKey key : set.scripts().keySet()) {
+                ScriptSet one = new ScriptSet(set.id() + "#validate", Map.of(key, set.scripts().get(key)),
+                        Map.of(), set.policy());
+                try {
+                    thread.contexts().incrementAndGet();
+                    SandboxContext.create(engine, thread, one, new ScriptSources(one), modules, virtualThreads)
+                            .close();
+                } catch (ScriptLoadException e) {
+                    found.add(e.error());
+                } catch (RuntimeException e) {
+                    found.add(ScriptError.of("Error", "script '" + key.key() + "' failed to load: "
+                            + e.getMessage()));
+                }
+            }
+            done.complete(found);
+        });
+        return done.join();
+    }
+
+    private static Optional<ScriptError> oversize(ScriptSet set) {
+        for (Map.Entry<ScriptKey, String> script : set.scripts().entrySet()) {
+            int bytes = script.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > set.policy().scriptBytes()) {
+                return Optional.of(ScriptError.of("Error", "script '" + script.getKey().key() + "' is " + bytes
+                        + " bytes; the limit (scriptBytes) is " + set.policy().scriptBytes()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private ContextPool pool(ScriptSet set) {
+        return pools.compute(set.id(), (id, existing) -> {
+            if (existing != null && existing.set().equals(set)) {
+                return existing;
+            }
+            if (existing != null) {
+                existing.retire();
+            }
+            return new ContextPool(set);
+        });
+    }
+
+    private boolean acquire(ContextPool pool) {
+        if (running.incrementAndGet() > settings.maxConcurrent()
+                || running.get() > pool.set().policy().maxConcurrent()) {
+            running.decrementAndGet();
+            return false;
+        }
+        if (!pool.tryAcquire()) {
+            running.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
+    private void release(ContextPool pool) {
+        pool.releasePermit();
+        running.decrementAndGet();
+    }
+
+    private JsThread leastLoaded() {
+        return threads.stream().min(Comparator.comparingInt(t -> t.contexts().get())).orElseThrow();
+    }
+
+    private static String argsJson(List<JsonNode> args) {
+        try {
+            return JSON.writeValueAsString(args);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("arguments must be plain JSON data", e);
+        }
+    }
+
+    private static CompletableFuture<ScriptResult> completed(ScriptOutcome outcome) {
+        return CompletableFuture.completedFuture(new ScriptResult(outcome, List.of(), 0));
+    }
+
+    @Override
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @Override
+    public void cancel(SandboxContext context) {
+        context.poison();
+        CompletableFuture<Void> cancelled = CompletableFuture.runAsync(context::cancel,
+                runnable -> Thread.ofPlatform().daemon().name("sluice-cancel").start(runnable));
+        scheduler.schedule(() -> {
+            if (!cancelled.isDone()) {
+                String problem = "a cancel did not complete within " + settings.cancelGraceMs()
+                        + " ms; a JS thread may be stuck";
+                problems.add(problem);
+                LOG.severe(problem);
+            }
+        }, settings.cancelGraceMs(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public RuntimeHealth health() {
+        return new RuntimeHealth(problems.isEmpty(), engine.implementationName(), problems);
+    }
+
+    @Override
+    public void close() {
+        watchdog.close();
+        scheduler.shutdownNow();
+        pools.values().forEach(ContextPool::retire);
+        threads.forEach(JsThread::stop);
+        virtualThreads.close();
+        engine.close();
+    }
+}

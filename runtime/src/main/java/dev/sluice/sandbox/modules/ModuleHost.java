@@ -1,0 +1,30 @@
+package dev.sluice.sandbox.modules;
+
+import java.util.concurrent.Callable;
+import org.graalvm.polyglot.Value;
+
+/**
+ * What a module primitive may ask of the sandbox that runs it. Implemented by the sandbox, one per context.
+ *
+ * <p>All methods are called on the context's JS thread (from a guest call into a primitive).
+ */
+public interface ModuleHost {
+
+    /**
+     * Runs {@code work} on a virtual thread, then calls the guest function {@code callback} on the JS thread of
+     * the execution that is current when the work completes, as {@code callback(errorJson, resultJson)}: exactly
+     * one of them is non-null. A result that is a {@link String} is passed as is; anything else is serialized to
+     * JSON. A thrown exception becomes {@code errorJson} via {@link ModuleError#toJson(Throwable)}. Does not block.
+     * If the execution has ended by then, the completion is dropped.
+     */
+    void runBlocking(Value callback, Callable<?> work);
+
+    /** Registers a resource (a connection, a pool) to be closed when this context is dropped. */
+    void closeWithContext(AutoCloseable resource);
+
+    /** Removes a resource registered with {@link #closeWithContext}, once the script closed it itself. */
+    void forget(AutoCloseable resource);
+
+    /** The policy's outbound rules and limits that modules enforce. */
+    ModuleLimits limits();
+}

@@ -1,0 +1,31 @@
+package dev.sluice.sandbox.modules;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every module Sluice provides, by the name scripts {@code require}. */
+public final class Modules {
+
+    private final Map<String, NodeModule> byName = new LinkedHashMap<>();
+
+    private Modules(List<NodeModule> modules) {
+        modules.forEach(module -> byName.put(module.name(), module));
+    }
+
+    /** The modules shipped with Sluice. */
+    public static Modules builtIn() {
+        return new Modules(List.of());
+    }
+
+    /** The module called {@code name}, without any {@code @version} suffix. */
+    public Optional<NodeModule> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** All module names, in registration order. */
+    public List<String> names() {
+        return List.copyOf(byName.keySet());
+    }
+}

@@ -1,0 +1,278 @@
+// Evaluated once per context, before any script. Receives the host bridge and returns the functions the Java side
+// calls. Nothing here is reachable from scripts except the globals it installs on purpose.
+(function (host, configurationJson, resultLimit) {
+    'use strict';
+    const G = globalThis;
+    const jsonStringify = JSON.stringify;
+    const jsonParse = JSON.parse;
+    const ObjectFreeze = Object.freeze;
+    const defineGlobal = (name, value) =>
+        Object.defineProperty(G, name, {value, writable: true, configurable: true, enumerable: false});
+
+    // --- the error constructors of CONTRACT.md §1; callable with or without `new` ---
+    function errorClass(name, init) {
+        const ctor = function (...args) {
+            if (!(this instanceof ctor)) {
+                return new ctor(...args);
+            }
+            const base = new Error();
+            Object.defineProperty(this, 'stack', {value: base.stack, writable: true, configurable: true});
+            this.name = name;
+            init.apply(this, args);
+        };
+        ctor.prototype = Object.create(Error.prototype, {
+            constructor: {value: ctor, writable: true, configurable: true},
+            name: {value: name, writable: true, configurable: true},
+        });
+        Object.defineProperty(ctor, 'name', {value: name});
+        return ctor;
+    }
+    defineGlobal('WrongUsernameOrPasswordError', errorClass('WrongUsernameOrPasswordError', function (userId, message) {
+        this.message = message === undefined || message === null ? 'Wrong email or password.' : String(message);
+        this.code = 'wrongusernameorpassword';
+        this.user_id = userId;
+        this.statusCode = 400;
+    }));
+    defineGlobal('ValidationError', errorClass('ValidationError', function (code, message) {
+        this.code = code;
+        this.message = message === undefined || message === null ? String(code) : String(message);
+        this.description = this.message;
+        this.statusCode = 400;
+    }));
+    defineGlobal('UnauthorizedError', errorClass('UnauthorizedError', function (message) {
+        this.message = message === undefined || message === null ? 'Unauthorized' : String(message);
+        this.code = 'unauthorized';
+        this.description = this.message;
+        this.statusCode = 401;
+    }));
+
+    // --- configuration and global ---
+    defineGlobal('configuration', ObjectFreeze(jsonParse(configurationJson)));
+    defineGlobal('global', G);
+
+    // --- console: formatted here, captured per execution by the host (bounded) ---
+    function formatOne(value) {
+        if (typeof value === 'string') {
+            return value;
+        }
+        if (value instanceof Error) {
+            return value.stack ? String(value.stack) : value.name + ': ' + value.message;
+        }
+        if (typeof value === 'function') {
+            return '[Function' + (value.name ? ': ' + value.name : ' (anonymous)') + ']';
+        }
+        if (typeof value === 'object' && value !== null) {
+            try {
+                const text = jsonStringify(value);
+                return text === undefined ? String(value) : text;
+            } catch (e) {
+                return '[object]';
+            }
+        }
+        return String(value);
+    }
+    function format(args) {
+        let out = '';
+        for (let i = 0; i < args.length; i++) {
+            out += (i === 0 ? '' : ' ') + formatOne(args[i]);
+        }
+        return out;
+    }
+    const consoleObject = {};
+    for (const level of ['log', 'info', 'warn', 'error', 'debug', 'trace']) {
+        consoleObject[level] = function (...args) {
+            host.console(level, format(args));
+        };
+    }
+    defineGlobal('console', ObjectFreeze(consoleObject));
+
+    // --- timers: scheduled by the host, run on this execution's loop ---
+    const timers = new Map();
+    let nextTimerId = 1;
+    class Timeout {
+        constructor(id) {
+            this._id = id;
+        }
+        ref() { return this; }
+        unref() { return this; }
+        hasRef() { return true; }
+        refresh() { return this; }
+        [Symbol.toPrimitive]() { return this._id; }
+    }
+    function schedule(fn, ms, args, repeat) {
+        if (typeof fn !== 'function') {
+            throw new TypeError('The "callback" argument must be of type function');
+        }
+        const id = nextTimerId++;
+        const delay = Math.max(0, Math.min(Number(ms) || 0, 2147483647));
+        timers.set(id, {fn, args, delay, repeat});
+        host.timer(id, delay);
+        return new Timeout(id);
+    }
+    function cancel(timer) {
+        if (timer !== null && timer !== undefined) {
+            timers.delete(typeof timer === 'object' ? timer._id : Number(timer));
+        }
+    }
+    defineGlobal('setTimeout', (fn, ms, ...args) => schedule(fn, ms, args, false));
+    defineGlobal('setInterval', (fn, ms, ...args) => schedule(fn, ms, args, true));
+    defineGlobal('setImmediate', (fn, ...args) => schedule(fn, 0, args, false));
+    defineGlobal('clearTimeout', cancel);
+    defineGlobal('clearInterval', cancel);
+    defineGlobal('clearImmediate', cancel);
+
+    // --- require: the policy's allow-list; `name@version` maps to the module Sluice provides ---
+    const moduleCache = new Map();
+    function baseName(request) {
+        const name = String(request);
+        const at = name.lastIndexOf('@');
+        return at > 0 ? name.slice(0, at) : name;
+    }
+    function require(request) {
+        const name = baseName(request).replace(/^node:/, '');
+        if (moduleCache.has(name)) {
+            return moduleCache.get(name);
+        }
+        const exports = host.require(name);
+        if (exports === null || exports === undefined) {
+            const error = new Error("Cannot find module '" + String(request) + "'");
+            error.code = 'MODULE_NOT_FOUND';
+            throw error;
+        }
+        moduleCache.set(name, exports);
+        return exports;
+    }
+    defineGlobal('require', require);
+
+    // What module facades get besides their primitive: turning a host error (JSON) into a real Error.
+    const lib = ObjectFreeze({
+        error(json) {
+            const fields = jsonParse(json);
+            const error = new Error(fields.message);
+            for (const key of Object.keys(fields)) {
+                if (key !== 'message') {
+                    error[key] = fields[key];
+                }
+            }
+            return error;
+        },
+    });
+    // Host functions return a marker instead of throwing; the facade sees a thrown Error.
+    function wrapPrimitive(primitive) {
+        if (primitive === null || primitive === undefined) {
+            return primitive;
+        }
+        const out = {};
+        for (const key of Object.keys(primitive)) {
+            const fn = primitive[key];
+            out[key] = function (...args) {
+                const result = fn(...args);
+                if (result !== null && typeof result === 'object' && result.__hostError !== undefined) {
+                    throw lib.error(result.__hostError);
+                }
+                return result;
+            };
+        }
+        return ObjectFreeze(out);
+    }
+    function loadModule(factory, primitive) {
+        const module = {exports: {}};
+        factory(module, module.exports, require, wrapPrimitive(primitive), lib);
+        return module.exports;
+    }
+
+    // --- the callback bridge ---
+    function text(value) {
+        try {
+            return value === undefined || value === null ? undefined : String(value);
+        } catch (e) {
+            return '[unprintable]';
+        }
+    }
+    function describeError(error) {
+        if (error === null || (typeof error !== 'object' && typeof error !== 'function')) {
+            return {name: 'Error', message: text(error) || ''};
+        }
+        const out = {};
+        const read = (key) => {
+            try {
+                return error[key];
+            } catch (e) {
+                return undefined;
+            }
+        };
+        out.name = text(read('name')) || 'Error';
+        out.message = text(read('message')) || '';
+        for (const key of ['code', 'description', 'user_id']) {
+            const value = text(read(key));
+            if (value !== undefined) {
+                out[key] = value;
+            }
+        }
+        const status = read('statusCode');
+        if (typeof status === 'number' && Number.isInteger(status)) {
+            out.statusCode = status;
+        }
+        return out;
+    }
+    function toJson(value) {
+        const json = value === undefined ? 'null' : jsonStringify(value);
+        return json === undefined ? 'null' : json;
+    }
+
+    // Runs `fn` with the arguments in `argsJson` and a callback that reports to `done(kind, json)` once.
+    function invoke(fn, argsJson, done) {
+        timers.clear();
+        let called = false;
+        const callback = function (error, value) {
+            if (called) {
+                host.lateCallback();
+                return;
+            }
+            called = true;
+            if (error) {
+                done('failure', jsonStringify(describeError(error)));
+                return;
+            }
+            let json;
+            try {
+                json = toJson(value);
+            } catch (e) {
+                done('failure', jsonStringify({name: 'Error',
+                    message: 'the result could not be converted to plain data: ' + describeError(e).message}));
+                return;
+            }
+            if (json.length > resultLimit) {
+                done('limit', 'resultBytes');
+                return;
+            }
+            done('success', json);
+        };
+        const args = jsonParse(argsJson);
+        args.push(callback);
+        const returned = fn.apply(undefined, args);
+        if (returned !== null && typeof returned === 'object' && typeof returned.then === 'function') {
+            returned.then(undefined, (error) => {
+                if (!called) {
+                    called = true;
+                    done('failure', jsonStringify(describeError(error)));
+                }
+            });
+        }
+    }
+
+    function fireTimer(id) {
+        const timer = timers.get(id);
+        if (timer === undefined) {
+            return;
+        }
+        if (timer.repeat) {
+            host.timer(id, timer.delay);
+        } else {
+            timers.delete(id);
+        }
+        timer.fn.apply(undefined, timer.args);
+    }
+
+    return ObjectFreeze({invoke, fireTimer, loadModule, describeError: (e) => jsonStringify(describeError(e))});
+});
