@@ -149,6 +149,9 @@ final class Execution {
     private void onPolyglotException(PolyglotException e) {
         if (e.isResourceExhausted() || e.isCancelled()) {
             context.poison();
+            if (outcome.get() != null) {
+                return; // Sluice cancelled it and recorded why.
+            }
             String limit = PolyglotErrors.limitName(e);
             finish(new ScriptOutcome.Limit(limit, PolyglotErrors.limitMessage(e)));
         } else if (e.isGuestException() && !e.isInternalError()) {

@@ -186,7 +186,9 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     }
 
     private JsThread leastLoaded() {
-        return threads.stream().min(Comparator.comparingInt(t -> t.contexts().get())).orElseThrow();
+        return threads.stream()
+                .min(Comparator.comparingInt(JsThread::load).thenComparingInt(t -> t.contexts().get()))
+                .orElseThrow();
     }
 
     private static String argsJson(List<JsonNode> args) {

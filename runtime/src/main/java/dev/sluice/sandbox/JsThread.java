@@ -36,6 +36,14 @@ final class JsThread {
         tasks.add(task);
     }
 
+    /**
+     * How busy the thread is: queued tasks plus one while a task runs. A thread stuck in a long task (a cancelled
+     * guest still unwinding) counts as busy, so new contexts go elsewhere.
+     */
+    int load() {
+        return tasks.size() + (running == null ? 0 : 1);
+    }
+
     /** Runs {@code task} for {@code execution}, charging what it allocates to the execution. On this thread only. */
     void runSlice(Execution execution, Runnable task) {
         sliceStartAllocated = THREADS.getCurrentThreadAllocatedBytes();

@@ -14,23 +14,20 @@ final class PolyglotErrors {
     private PolyglotErrors() {
     }
 
-    /** The policy field a GraalJS resource-limit cancellation stands for. */
+    /**
+     * The policy field a GraalJS cancellation that Sluice did not cause stands for. Sluice's own cancels record
+     * their outcome first, so only GraalJS's limits get here: the frame limit throws synchronously with its own
+     * message; the CPU-time limit cancels from GraalJS's checker thread, and the guest thread then sees either
+     * "Maximum CPU time limit ... exceeded" or the generic "Context execution was cancelled.".
+     */
     static String limitName(PolyglotException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains("CPU time")) {
-            return "cpuTimeMs";
-        }
-        if (message.contains("frame limit")) {
-            return "stackFrames";
-        }
-        return "cancelled";
+        return String.valueOf(e.getMessage()).contains("frame limit") ? "stackFrames" : "cpuTimeMs";
     }
 
     static String limitMessage(PolyglotException e) {
         return switch (limitName(e)) {
-            case "cpuTimeMs" -> "the script used more CPU time than allowed";
             case "stackFrames" -> "the script recursed deeper than allowed";
-            default -> "the execution was cancelled";
+            default -> "the script used more CPU time than allowed";
         };
     }
 

@@ -93,10 +93,15 @@ final class SandboxContext implements ModuleHost {
                     execution().ifPresent(Execution::lateCallback);
                     return null;
                 },
+                "breach", (ProxyExecutable) args -> {
+                    execution().ifPresent(e -> e.breach(args[0].asString(), "the script tried to allocate more "
+                            + "than " + policy.allocatedBytes() + " bytes at once"));
+                    return null;
+                },
                 "require", (ProxyExecutable) args -> require(args[0].asString())));
         try {
             bootstrap = context.eval(BOOTSTRAP).execute(host, JSON.writeValueAsString(configuration),
-                    policy.resultBytes());
+                    policy.resultBytes(), policy.allocatedBytes());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

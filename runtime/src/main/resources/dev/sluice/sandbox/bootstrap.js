@@ -1,6 +1,6 @@
 // Evaluated once per context, before any script. Receives the host bridge and returns the functions the Java side
 // calls. Nothing here is reachable from scripts except the globals it installs on purpose.
-(function (host, configurationJson, resultLimit) {
+(function (host, configurationJson, resultLimit, allocationLimit) {
     'use strict';
     const G = globalThis;
     const jsonStringify = JSON.stringify;
@@ -45,6 +45,51 @@
         this.description = this.message;
         this.statusCode = 401;
     }));
+
+    // --- single huge allocations: refused before they happen ---
+    // A one-shot allocation (a 1.5 GB ArrayBuffer, 'x'.repeat(2 ** 29)) cannot be interrupted once started and
+    // wedges its thread for seconds, so sizes above the allocation budget breach `allocatedBytes` up front.
+    // Proxies keep `instanceof`, static methods and subclassing (Buffer extends Uint8Array) intact.
+    function refuseAllocation(bytes) {
+        if (bytes > allocationLimit) {
+            host.breach('allocatedBytes');
+            throw new RangeError('Array buffer allocation failed');
+        }
+    }
+    function guardConstructor(name, bytesOf) {
+        const target = G[name];
+        if (typeof target !== 'function') {
+            return;
+        }
+        defineGlobal(name, new Proxy(target, {
+            construct(ctor, args, newTarget) {
+                refuseAllocation(bytesOf(args));
+                return Reflect.construct(ctor, args, newTarget);
+            },
+        }));
+    }
+    const lengthArg = (args) => (typeof args[0] === 'number' ? args[0] : 0);
+    guardConstructor('ArrayBuffer', lengthArg);
+    guardConstructor('SharedArrayBuffer', lengthArg);
+    for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
+        'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
+        const width = G[name] ? G[name].BYTES_PER_ELEMENT : 1;
+        guardConstructor(name, (args) => lengthArg(args) * width);
+    }
+    const stringProto = String.prototype;
+    for (const [method, bytesOf] of [
+        ['repeat', (text, args) => text.length * (Number(args[0]) || 0) * 2],
+        ['padStart', (text, args) => (Number(args[0]) || 0) * 2],
+        ['padEnd', (text, args) => (Number(args[0]) || 0) * 2]]) {
+        const original = stringProto[method];
+        Object.defineProperty(stringProto, method, {
+            value: {[method](...args) {
+                refuseAllocation(bytesOf(String(this), args));
+                return original.apply(this, args);
+            }}[method],
+            writable: true, configurable: true, enumerable: false,
+        });
+    }
 
     // --- configuration and global ---
     defineGlobal('configuration', ObjectFreeze(jsonParse(configurationJson)));
@@ -143,6 +188,36 @@
         return exports;
     }
     defineGlobal('require', require);
+
+    // --- Node globals from the core modules (buffer, url, util). Loaded on first use: modules load through
+    // `loadModule`, which the host only has once this bootstrap has returned. Assigning one replaces it. ---
+    function lazyGlobal(name, load) {
+        Object.defineProperty(G, name, {
+            get() {
+                const value = load();
+                defineGlobal(name, value);
+                return value;
+            },
+            set(value) {
+                defineGlobal(name, value);
+            },
+            configurable: true,
+            enumerable: false,
+        });
+    }
+    lazyGlobal('Buffer', () => require('buffer').Buffer);
+    lazyGlobal('atob', () => require('buffer').atob);
+    lazyGlobal('btoa', () => require('buffer').btoa);
+    lazyGlobal('URL', () => require('url').URL);
+    lazyGlobal('URLSearchParams', () => require('url').URLSearchParams);
+    lazyGlobal('TextEncoder', () => require('util').TextEncoder);
+    lazyGlobal('TextDecoder', () => require('util').TextDecoder);
+    defineGlobal('queueMicrotask', (fn) => {
+        if (typeof fn !== 'function') {
+            throw new TypeError('The "callback" argument must be of type function');
+        }
+        Promise.resolve().then(fn);
+    });
 
     // What module facades get besides their primitive: turning a host error (JSON) into a real Error.
     const lib = ObjectFreeze({

@@ -3,6 +3,7 @@ package dev.sluice.sandbox.modules;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyArray;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 
@@ -61,7 +62,8 @@ public final class HostObject {
 
         @Override
         public Object getMemberKeys() {
-            return members.keySet().toArray(new String[0]);
+            // A polyglot array: under HostAccess.CONSTRAINED a plain Java array is refused (Object.keys fails).
+            return ProxyArray.fromArray(members.keySet().toArray());
         }
 
         @Override

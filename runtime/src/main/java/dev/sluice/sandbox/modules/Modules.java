@@ -16,7 +16,13 @@ public final class Modules {
 
     /** The modules shipped with Sluice. */
     public static Modules builtIn() {
-        return new Modules(List.of());
+        return new Modules(List.of(
+                new NodeModule("buffer", host -> null),
+                new NodeModule("url", host -> null),
+                new NodeModule("util", host -> null),
+                new NodeModule("bcrypt", host -> new BcryptPrimitive(host).build()),
+                new NodeModule("crypto", host -> new CryptoPrimitive(host).build()),
+                new NodeModule("mysql", host -> new MysqlPrimitive(host).build())));
     }
 
     /** The module called {@code name}, without any {@code @version} suffix. */

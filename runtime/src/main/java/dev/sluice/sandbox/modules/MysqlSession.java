@@ -1,0 +1,206 @@
+package dev.sluice.sandbox.modules;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One JDBC connection as a mysqljs connection sees it: work is queued in the order the script submitted it and
+ * runs one item at a time on a virtual thread of its own, so the connection never serves two queries at once and
+ * the order holds even when a completion reaches the script late or never. The connection opens with the first
+ * item (mysqljs connects implicitly); a fatal error fails every later item with that same error.
+ */
+final class MysqlSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MysqlSession.class.getName());
+
+    private final MysqlConfig config;
+    private final Duration queryTimeout;
+    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private boolean draining;
+    private Connection connection;
+    private ModuleError fatal;
+    private volatile boolean closed;
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    MysqlSession(MysqlConfig config, Duration queryTimeout) {
+        this.config = config;
+        this.queryTimeout = queryTimeout;
+    }
+
+    /** Queues opening the connection (a no-op when open); completes with the server's connection id. */
+    CompletableFuture<Map<String, Object>> connect() {
+        return submit(() -> Map.of("threadId", threadId(open())));
+    }
+
+    /** Queues one query; completes with {@link MysqlResults}'s description of the outcome. */
+    CompletableFuture<Map<String, Object>> query(String sql) {
+        return submit(() -> {
+            Connection open = open();
+            try {
+                return MysqlResults.execute(open, sql, queryTimeout);
+            } catch (SQLException | RuntimeException e) {
+                if (e instanceof ModuleError moduleError) {
+                    throw moduleError;
+                }
+                ModuleError error = MysqlErrors.query(e);
+                if (MysqlErrors.isFatal(e)) {
+                    fail(error);
+                }
+                throw error;
+            }
+        });
+    }
+
+    /** Queues a graceful close after the work already queued (mysqljs {@code end}). */
+    CompletableFuture<Map<String, Object>> end() {
+        return submit(() -> {
+            closeConnection();
+            closed = true;
+            return Map.of();
+        });
+    }
+
+    /** Whether the script may still use it: not ended, destroyed, or failed. */
+    boolean usable() {
+        synchronized (queue) {
+            return !closed && fatal == null;
+        }
+    }
+
+    /** Whether no work is queued or running and the connection is open; idle sessions may be {@link #reap}ed. */
+    boolean idleAndOpen() {
+        synchronized (queue) {
+            return !draining && queue.isEmpty() && connection != null;
+        }
+    }
+
+    long lastUsedNanos() {
+        return lastUsedNanos;
+    }
+
+    /**
+     * Closes the connection of an idle session to free the server, keeping the session usable: the next item
+     * reconnects. Used for connections scripts open and never end.
+     */
+    void reap() {
+        submit(() -> {
+            closeConnection();
+            return Map.of();
+        });
+    }
+
+    /** Closes at once, failing queued work (mysqljs {@code destroy}). Never blocks the caller. */
+    @Override
+    public void close() {
+        closed = true;
+        // Queued items still run, and fail at once: their callers are not left waiting.
+        Thread.ofVirtual().name("sluice-mysql-close").start(this::closeConnection);
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> work) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        Runnable item = () -> {
+            lastUsedNanos = System.nanoTime();
+            try {
+                future.complete(work.call());
+            } catch (Exception e) {
+                future.completeExceptionally(e);
+            }
+        };
+        synchronized (queue) {
+            queue.add(item);
+            if (!draining) {
+                draining = true;
+                Thread.ofVirtual().name("sluice-mysql").start(this::drain);
+            }
+        }
+        return future;
+    }
+
+    private void drain() {
+        while (true) {
+            Runnable item;
+            synchronized (queue) {
+                item = queue.poll();
+                if (item == null) {
+                    draining = false;
+                    return;
+                }
+            }
+            item.run();
+        }
+    }
+
+    private Connection open() {
+        synchronized (queue) {
+            if (fatal != null) {
+                throw fatal;
+            }
+            if (closed) {
+                throw new ModuleError("Cannot enqueue Query after being destroyed.",
+                        Map.of("code", "PROTOCOL_ENQUEUE_AFTER_DESTROY", "fatal", false));
+            }
+            if (connection != null) {
+                return connection;
+            }
+        }
+        try {
+            Connection opened = DriverManager.getConnection(config.jdbcUrl(), config.properties(queryTimeout));
+            synchronized (queue) {
+                connection = opened;
+            }
+            return opened;
+        } catch (SQLException | RuntimeException e) {
+            ModuleError error = MysqlErrors.connect(e, config);
+            fail(error);
+            throw error;
+        }
+    }
+
+    private void fail(ModuleError error) {
+        synchronized (queue) {
+            fatal = error;
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        Connection current;
+        synchronized (queue) {
+            current = connection;
+            connection = null;
+        }
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "closing a mysql connection failed", e);
+            }
+        }
+    }
+
+    private static long threadId(Connection connection) throws SQLException {
+        return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getId();
+    }
+
+    /** Waits for {@code future} and rethrows its failure as thrown by the work. For {@code runBlocking} callables. */
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+}

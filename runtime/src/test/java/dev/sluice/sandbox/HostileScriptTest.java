@@ -1,0 +1,262 @@
+package dev.sluice.sandbox;
+
+import static dev.sluice.sandbox.Sandboxes.run;
+import static dev.sluice.sandbox.Sandboxes.set;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scripts that try to hang, exhaust or escape the sandbox. Each asserts the exact outcome, and after each a
+ * normal script in another script set must still succeed on a healthy runtime.
+ */
+class HostileScriptTest {
+
+    /** Small limits so that breaches are quick; each test names the limit it expects. */
+    private static final String TIGHT = """
+            {"cpuTimeMs": 1000, "wallTimeMs": 4000, "allocatedBytes": 67108864, "consoleBytes": 4096,
+             "resultBytes": 65536}""";
+
+    private static GraalScriptRunner runner;
+
+    @BeforeAll
+    static void start() {
+        runner = Sandboxes.runner();
+    }
+
+    @AfterAll
+    static void stop() {
+        runner.close();
+    }
+
+    @AfterEach
+    void a_normal_script_in_another_script_set_still_succeeds() {
+        ScriptResult normal = run(runner, set(ScriptKey.LOGIN,
+                "function login(e, p, cb) { cb(null, {user_id: 'fine', polluted: typeof ({}).polluted}); }"),
+                ScriptKey.LOGIN, "e", "p");
+        assertThat(normal.outcome()).isInstanceOf(ScriptOutcome.Success.class);
+        assertThat(((ScriptOutcome.Success) normal.outcome()).value().path("polluted").asText())
+                .isEqualTo("undefined");
+        assertThat(runner.health().healthy()).as("runtime health: %s", runner.health().problems()).isTrue();
+    }
+
+    private static ScriptResult login(String body) {
+        return run(runner, set(ScriptKey.LOGIN, "function login(email, password, callback) {\n" + body + "\n}",
+                Map.of(), TIGHT), ScriptKey.LOGIN, "e@x", "pw");
+    }
+
+    private static void assertLimit(ScriptResult result, String limit) {
+        assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Limit.class);
+        assertThat(((ScriptOutcome.Limit) result.outcome()).name()).isEqualTo(limit);
+    }
+
+    private static ScriptError failure(ScriptResult result) {
+        assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Failure.class);
+        return ((ScriptOutcome.Failure) result.outcome()).error();
+    }
+
+    private static String successText(ScriptResult result, String field) {
+        assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Success.class);
+        return ((ScriptOutcome.Success) result.outcome()).value().path(field).asText();
+    }
+
+    @Test
+    void an_infinite_loop_breaches_cpu_time() {
+        assertLimit(login("for (;;) {}"), "cpuTimeMs");
+    }
+
+    @Test
+    void a_loop_inside_finally_breaches_cpu_time() {
+        assertLimit(login("try { throw new Error('x'); } finally { for (;;) {} }"), "cpuTimeMs");
+    }
+
+    @Test
+    void never_calling_back_breaches_wall_time() {
+        ScriptResult result = login("setTimeout(() => {}, 10);");
+
+        assertLimit(result, "wallTimeMs");
+        assertThat(result.durationMs()).isBetween(4000L, 15_000L);
+    }
+
+    @Test
+    void calling_back_twice_keeps_the_first_outcome() {
+        ScriptResult result = login("callback(null, {user_id: 'first'}); callback(null, {user_id: 'second'});"
+                + " callback(new Error('third'));");
+
+        assertThat(successText(result, "user_id")).isEqualTo("first");
+    }
+
+    @Test
+    void a_synchronous_throw_is_a_failure_with_the_error() {
+        ScriptError error = failure(login("throw new TypeError('bad input');"));
+
+        assertThat(error.name()).isEqualTo("TypeError");
+        assertThat(error.message()).isEqualTo("bad input");
+    }
+
+    @Test
+    void throwing_a_non_error_is_a_failure_with_its_text() {
+        assertThat(failure(login("throw 'just a string';")).message()).isEqualTo("just a string");
+        ScriptError object = failure(login("throw {code: 'custom', message: 'plain object'};"));
+        assertThat(object.code()).contains("custom");
+        assertThat(object.message()).isEqualTo("plain object");
+    }
+
+    @Test
+    void an_unhandled_rejection_fails_the_execution() {
+        assertThat(failure(login("Promise.reject(new Error('lost'));")).message()).isEqualTo("lost");
+        assertThat(failure(run(runner, set(ScriptKey.LOGIN,
+                "async function login(e, p, cb) { await null; throw new RangeError('async boom'); }"),
+                ScriptKey.LOGIN, "e", "p")).message()).isEqualTo("async boom");
+    }
+
+    @Test
+    void memory_bombs_breach_the_allocation_budget() {
+        assertLimit(login("const a = []; for (;;) { a.push({i: a.length, s: 'x' + a.length}); }"), "allocatedBytes");
+        assertLimit(login("let s = 'x'; const keep = []; for (;;) { s = s + s.length; keep.push(s.slice(0)); }"),
+                "allocatedBytes");
+        assertLimit(login("const m = new Map(); for (let i = 0;; i++) { m.set('k' + i, [i]); }"), "allocatedBytes");
+        assertLimit(login("const keep = []; for (;;) { keep.push(new Float64Array(100000)); }"), "allocatedBytes");
+        assertLimit(login("const keep = []; for (;;) { keep.push(new ArrayBuffer(1 << 20)); }"), "allocatedBytes");
+    }
+
+    @Test
+    void one_huge_allocation_is_stopped() {
+        assertLimit(login("const s = 'x'.repeat(2 ** 29); callback(null, {user_id: String(s.length)});"),
+                "allocatedBytes");
+        assertLimit(login("const b = new ArrayBuffer(1.5e9); callback(null, {user_id: String(b.byteLength)});"),
+                "allocatedBytes");
+        assertLimit(login("try { new Float64Array(2e8); } catch (e) {} callback(null, {user_id: 'caught'});"),
+                "allocatedBytes");
+        assertLimit(login("callback(null, {user_id: ''.padEnd(2 ** 28, 'y')});"), "allocatedBytes");
+    }
+
+    @Test
+    void deep_recursion_breaches_the_stack_frame_limit() {
+        assertLimit(login("function f(n) { return f(n + 1) + 1; } f(0);"), "stackFrames");
+    }
+
+    @Test
+    void recursion_with_an_endless_loop_in_finally_is_still_stopped() {
+        ScriptResult result = login("function f() { try { f(); } finally { for (;;) {} } } f();");
+
+        assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Limit.class);
+        assertThat(((ScriptOutcome.Limit) result.outcome()).name()).isIn("stackFrames", "cpuTimeMs");
+    }
+
+    @Test
+    void java_and_engine_globals_do_not_exist() {
+        for (String attempt : new String[] {"Java.type('java.lang.Runtime')", "Packages.java.lang.System",
+                "load('/etc/passwd')", "Polyglot.eval('js', '1')", "print('x')", "Graal.versionJS", "quit()",
+                "process.exit(1)"}) {
+            ScriptError error = failure(login(attempt + "; callback(null, {user_id: 'escaped'});"));
+            assertThat(error.name()).as(attempt).isEqualTo("ReferenceError");
+        }
+    }
+
+    @Test
+    void node_core_modules_that_reach_the_host_cannot_be_required() {
+        for (String module : new String[] {"fs", "child_process", "net", "os", "vm", "worker_threads"}) {
+            ScriptError error = failure(login("require('" + module + "'); callback(null, {user_id: 'escaped'});"));
+            assertThat(error.code()).as(module).contains("MODULE_NOT_FOUND");
+        }
+    }
+
+    @Test
+    void reflection_on_sandbox_objects_reaches_nothing_of_the_host() {
+        ScriptResult result = login("""
+                const g = console.log.constructor.constructor('return this')();
+                const viaRequire = require.constructor('return this')();
+                callback(null, {user_id: [typeof g.Java, typeof g.Packages, typeof g.Polyglot,
+                    typeof console.log.getClass, typeof require.getClass, typeof callback.getClass,
+                    typeof viaRequire.Java, g === globalThis].join(',')});""");
+
+        assertThat(successText(result, "user_id"))
+                .isEqualTo("undefined,undefined,undefined,undefined,undefined,undefined,undefined,true");
+    }
+
+    @Test
+    void stack_trace_hooks_do_not_expose_host_frames() {
+        ScriptResult result = login("""
+                let hooked = false;
+                Error.prepareStackTrace = (e, frames) => { hooked = true; return frames; };
+                const capture = typeof Error.captureStackTrace;
+                const stack = new Error('probe').stack;
+                let fromHost = '';
+                try { require('fs'); } catch (e) { fromHost = String(e.stack); }
+                try { setTimeout('not a function'); } catch (e) { fromHost += String(e.stack); }
+                callback(null, {user_id: [hooked, capture, typeof stack].join(','),
+                    host: /\\.java:|com\\.oracle|java\\.lang|dev\\.sluice|<java>/.test(String(stack) + fromHost)});""");
+
+        assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Success.class);
+        ScriptOutcome.Success success = (ScriptOutcome.Success) result.outcome();
+        assertThat(success.value().path("user_id").asText()).isEqualTo("false,undefined,string");
+        assertThat(success.value().path("host").asBoolean()).isFalse();
+    }
+
+    @Test
+    void a_hostile_species_does_not_break_the_bridge() {
+        ScriptResult result = login("""
+                Object.defineProperty(Array, Symbol.species, {get() { throw new Error('species'); }});
+                Object.defineProperty(Promise, Symbol.species, {get() { throw new Error('species'); }});
+                Object.defineProperty(Uint8Array, Symbol.species, {get() { throw new Error('species'); }});
+                setTimeout(() => callback(null, {user_id: 'ok', list: [1, 2, 3]}), 1);""");
+
+        assertThat(successText(result, "user_id")).isEqualTo("ok");
+    }
+
+    @Test
+    void a_looping_to_json_or_getter_on_the_result_breaches_cpu_time() {
+        assertLimit(login("callback(null, {toJSON() { for (;;) {} }});"), "cpuTimeMs");
+        assertLimit(login("callback(null, {get user_id() { while (true) {} }});"), "cpuTimeMs");
+    }
+
+    @Test
+    void a_result_that_cannot_be_converted_is_a_failure() {
+        assertThat(failure(login("const a = {}; a.self = a; callback(null, a);")).message())
+                .startsWith("the result could not be converted to plain data");
+    }
+
+    @Test
+    void prototype_pollution_stays_in_its_own_script_set() {
+        ScriptResult polluter = login("""
+                Object.prototype.polluted = 'yes';
+                Array.prototype.push = function () { throw new Error('hijacked'); };
+                JSON.stringify = () => '"hijacked"';
+                callback(null, {user_id: ({}).polluted});""");
+
+        assertThat(successText(polluter, "user_id")).isEqualTo("yes");
+        // The @AfterEach check runs a script in a new set and asserts it does not see `polluted`.
+    }
+
+    @Test
+    void huge_console_output_breaches_the_console_limit() {
+        ScriptResult result = login("for (let i = 0; i < 100000; i++) { console.log('line ' + i); } callback();");
+
+        assertLimit(result, "consoleBytes");
+        assertThat(result.console()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("line "));
+    }
+
+    @Test
+    void a_huge_result_breaches_the_result_limit() {
+        assertLimit(login("callback(null, {user_id: 'x'.repeat(1 << 20)});"), "resultBytes");
+    }
+
+    @Test
+    void a_breached_context_is_never_reused() {
+        ScriptSet scripts = set(ScriptKey.LOGIN, """
+                function login(e, p, cb) {
+                  if (e === 'loop') { global.dirty = true; for (;;) {} }
+                  cb(null, {user_id: String(global.dirty === true)});
+                }""", Map.of(), TIGHT);
+
+        assertLimit(run(runner, scripts, ScriptKey.LOGIN, "loop", "p"), "cpuTimeMs");
+        ScriptResult after = run(runner, scripts, ScriptKey.LOGIN, "ok", "p");
+
+        assertThat(successText(after, "user_id")).isEqualTo("false");
+    }
+}
