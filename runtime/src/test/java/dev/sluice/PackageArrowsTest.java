@@ -1,0 +1,52 @@
+package dev.sluice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps DESIGN.md's package arrows true: only the imports the picture allows. */
+class PackageArrowsTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void load() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.sluice");
+    }
+
+    @Test
+    void modules_never_import_the_sandbox_that_runs_them() {
+        noClasses().that().resideInAPackage("dev.sluice.sandbox.modules..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sluice.sandbox")
+                .check(classes);
+    }
+
+    @Test
+    void the_sandbox_knows_nothing_of_the_layers_above_it() {
+        noClasses().that().resideInAPackage("dev.sluice.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.connection..", "dev.sluice.store..",
+                        "dev.sluice.token..", "dev.sluice.config..")
+                .check(classes);
+    }
+
+    @Test
+    void nothing_but_the_cli_imports_the_cli() {
+        noClasses().that().resideOutsideOfPackage("dev.sluice.cli..")
+                .should().dependOnClassesThat().resideInAPackage("dev.sluice.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void nothing_outside_the_sandbox_touches_graalvm() {
+        noClasses().that().resideOutsideOfPackages("dev.sluice.sandbox..", "dev.sluice.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.graalvm..")
+                .allowEmptyShould(true) // until http, migration & co. exist, only sandbox and cli have classes
+                .check(classes);
+    }
+}
