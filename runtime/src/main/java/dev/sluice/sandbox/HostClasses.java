@@ -43,7 +43,14 @@ final class HostClasses {
             "dev.sluice.sandbox.ScriptResult",
             "dev.sluice.sandbox.ScriptError",
             "dev.sluice.sandbox.modules.ModuleError",
-            "dev.sluice.sandbox.modules.HostObject");
+            "dev.sluice.sandbox.modules.HostObject",
+            "dev.sluice.sandbox.modules.BcryptPrimitive",
+            "dev.sluice.sandbox.modules.CryptoPrimitive",
+            "dev.sluice.sandbox.modules.MysqlPrimitive",
+            "at.favre.lib.crypto.bcrypt.LongPasswordStrategies",
+            "at.favre.lib.crypto.bcrypt.Radix64Encoder$Default",
+            "javax.crypto.spec.SecretKeySpec",
+            "java.util.UUID");
 
     private HostClasses() {
     }

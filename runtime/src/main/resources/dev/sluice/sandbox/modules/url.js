@@ -373,8 +373,8 @@
         for (const byte of Buffer.from(string, 'utf8')) {
             if (byte === 0x20) {
                 out += '+';
-            } else if ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-                || byte === 0x2A || byte === 0x2D || byte === 0x2E || byte === 0x5F) {
+            } else if ((byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
+                || (byte >= 0x61 && byte <= 0x7A) || byte === 0x2A || byte === 0x2D || byte === 0x2E || byte === 0x5F) {
                 out += String.fromCharCode(byte);
             } else {
                 out += '%' + (byte < 16 ? '0' : '') + byte.toString(16).toUpperCase();
