@@ -14,6 +14,8 @@ public final class Main {
         System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT %4$s %3$s: %5$s%6$s%n");
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExitCodeExceptionMapper(e -> 2);
+        // `--config @file` is ours to read: picocli would otherwise expand it as an argument file (and split the JSON).
+        commandLine.setExpandAtFiles(false);
         System.exit(commandLine.execute(args));
     }
 }

@@ -210,6 +210,27 @@ class HostileScriptTest {
     }
 
     @Test
+    void a_hostile_species_on_the_values_modules_return_changes_nothing_in_the_modules() {
+        ScriptResult result = login("""
+                const crypto = require('crypto');
+                const bcrypt = require('bcrypt');
+                const evil = function () { throw new Error('species hijacked'); };
+                for (const C of [Uint8Array, Buffer, Array, Promise]) {
+                  Object.defineProperty(C, Symbol.species, {get() { return evil; }});
+                }
+                const hash = bcrypt.hashSync('pw', 4);
+                callback(null, {user_id: [
+                  Buffer.from('abc').toString('hex'),
+                  crypto.createHash('sha256').update(Buffer.from('abc')).digest('hex').slice(0, 8),
+                  crypto.createHash('sha256').update('abc').digest().length,
+                  crypto.randomBytes(8).slice(0, 2).length,
+                  Buffer.concat([Buffer.from('a'), Buffer.from('b')]).toString(),
+                  bcrypt.compareSync('pw', hash)].join('|')});""");
+
+        assertThat(successText(result, "user_id")).isEqualTo("616263|ba7816bf|32|2|ab|true");
+    }
+
+    @Test
     void a_looping_to_json_or_getter_on_the_result_breaches_cpu_time() {
         assertLimit(login("callback(null, {toJSON() { for (;;) {} }});"), "cpuTimeMs");
         assertLimit(login("callback(null, {get user_id() { while (true) {} }});"), "cpuTimeMs");

@@ -4,6 +4,22 @@
 (function (module, exports, require, host, lib) {
     'use strict';
 
+    // Internal ranges and copies never go through subarray()/slice(): those consult a script's @@species (a
+    // hostile one would break Buffer itself); Node's FastBuffer avoids them the same way.
+    const RawBytes = Uint8Array;
+    const RawUnits = Uint16Array;
+    // Like subarray(start, end) for non-negative indices, as a plain view of the same element type.
+    const rangeOf = (array, start, end) => {
+        const Type = array instanceof RawUnits ? RawUnits : RawBytes;
+        const from = Math.min(Math.max(0, start), array.length);
+        const to = Math.min(Math.max(from, end), array.length);
+        return new Type(array.buffer, array.byteOffset + from * Type.BYTES_PER_ELEMENT, to - from);
+    };
+    const copyOf = (bytes) => {
+        const out = new RawBytes(bytes.length);
+        out.set(bytes);
+        return out;
+    };
     const kMaxLength = 2 ** 31 - 1;
     const CHUNK = 4096;
     const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -78,7 +94,7 @@
                 out[p++] = 0x80 | (c & 0x3F);
             }
         }
-        return out.subarray(0, p);
+        return rangeOf(out, 0, p);
     }
     function latin1Encode(string) {
         const out = new Uint8Array(string.length);
@@ -107,7 +123,7 @@
             }
             out[p] = parseInt(pair, 16);
         }
-        return out.subarray(0, p);
+        return rangeOf(out, 0, p);
     }
     function base64Encode(string) {
         // Lenient like Node: both alphabets, whitespace and other characters skipped, stops at '='.
@@ -131,7 +147,7 @@
                 out[p++] = (bits >> count) & 0xFF;
             }
         }
-        return out.subarray(0, p);
+        return rangeOf(out, 0, p);
     }
     function stringToBytes(string, encoding) {
         switch (encodingOf(encoding)) {
@@ -147,7 +163,7 @@
     function fromCodes(codes, length) {
         let out = '';
         for (let i = 0; i < length; i += CHUNK) {
-            out += String.fromCharCode.apply(null, codes.subarray(i, Math.min(length, i + CHUNK)));
+            out += String.fromCharCode.apply(null, rangeOf(codes, i, Math.min(length, i + CHUNK)));
         }
         return out;
     }
@@ -243,9 +259,9 @@
             case 'hex': return hexDecode(bytes, start, end);
             case 'base64': return base64Decode(bytes, start, end, B64, true);
             case 'base64url': return base64Decode(bytes, start, end, B64URL, false);
-            case 'latin1': return fromCodes(bytes.subarray(start, end), end - start);
+            case 'latin1': return fromCodes(rangeOf(bytes, start, end), end - start);
             case 'ascii': {
-                const codes = bytes.slice(start, end);
+                const codes = copyOf(rangeOf(bytes, start, end));
                 for (let i = 0; i < codes.length; i++) {
                     codes[i] &= 0x7F;
                 }
@@ -401,7 +417,7 @@
             if (offset >= out.length) {
                 break;
             }
-            const part = item.length > out.length - offset ? item.subarray(0, out.length - offset) : item;
+            const part = item.length > out.length - offset ? rangeOf(item, 0, out.length - offset) : item;
             out.set(part, offset);
             offset += part.length;
         }
@@ -484,7 +500,7 @@
         const room = Math.min(this.length - start, length === undefined ? Infinity : length >>> 0);
         const bytes = stringToBytes(String(string), encoding);
         const count = Math.min(room, bytes.length);
-        this.set(bytes.subarray(0, count), start);
+        this.set(rangeOf(bytes, 0, count), start);
         return count;
     });
     define('copy', function copy(target, targetStart, sourceStart, sourceEnd) {
@@ -496,7 +512,7 @@
             return 0;
         }
         const count = Math.min(end - from, target.length - to);
-        target.set(Uint8Array.prototype.subarray.call(this, from, from + count), to);
+        target.set(rangeOf(this, from, from + count), to);
         return count;
     });
     const typedFill = Uint8Array.prototype.fill;

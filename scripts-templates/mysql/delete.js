@@ -1,0 +1,27 @@
+// MySQL template, `delete`: removes the user with this id (the `user_id` login returned, without `auth0|`).
+// Deleting a user that is already gone succeeds: the outcome the caller wants holds either way.
+// Configuration: MYSQL_HOST, MYSQL_PORT (optional, 3306), MYSQL_USER, MYSQL_PASSWORD, MYSQL_DATABASE.
+// Table: users(id, nickname, email, password, email_verified); see README.md.
+function remove(id, callback) {
+    const mysql = require('mysql');
+
+    const missing = ['MYSQL_HOST', 'MYSQL_USER', 'MYSQL_PASSWORD', 'MYSQL_DATABASE']
+        .filter((key) => configuration[key] === undefined);
+    if (missing.length > 0) return callback(new Error('configuration is missing ' + missing.join(', ')));
+
+    // One pool per connection, kept in `global` so later executions reuse its connections instead of opening
+    // (and leaking) one each time. `global` is a cache that may vanish: then the pool is simply made again.
+    const pool = global.mysqlPool || (global.mysqlPool = mysql.createPool({
+        host: configuration.MYSQL_HOST,
+        port: Number(configuration.MYSQL_PORT || 3306),
+        user: configuration.MYSQL_USER,
+        password: configuration.MYSQL_PASSWORD,
+        database: configuration.MYSQL_DATABASE,
+        connectionLimit: 5
+    }));
+
+    pool.query('DELETE FROM users WHERE id = ?', [id], function (err) {
+        if (err) return callback(err);
+        callback(null);
+    });
+}
