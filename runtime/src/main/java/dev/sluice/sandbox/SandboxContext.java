@@ -232,6 +232,6 @@ final class SandboxContext implements ModuleHost {
     @Override
     public ModuleLimits limits() {
         Duration query = Duration.ofMillis(policy.queryTimeoutMs());
-        return new ModuleLimits(query, query);
+        return new ModuleLimits(query, query, policy.outbound(), policy.responseBytes());
     }
 }

@@ -32,15 +32,27 @@ public record ScriptPolicy(
         int contextMaxExecutions,
         long contextMaxAgeMs,
         long queryTimeoutMs,
-        List<String> modules) {
+        long responseBytes,
+        List<String> modules,
+        List<String> allowedHosts,
+        boolean allowLoopback,
+        boolean allowPrivateNetworks,
+        boolean legacyGlobals) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("wallTimeMs", "cpuTimeMs", "allocatedBytes", "stackFrames",
             "consoleBytes", "resultBytes", "scriptBytes", "maxConcurrentPerScriptSet", "maxConcurrent",
-            "contextMaxExecutions", "contextMaxAgeMs", "queryTimeoutMs", "modules");
+            "contextMaxExecutions", "contextMaxAgeMs", "queryTimeoutMs", "responseBytes", "modules", "allowedHosts",
+            "allowLoopback", "allowPrivateNetworks", "legacyGlobals");
 
     public ScriptPolicy {
         modules = List.copyOf(modules);
+        allowedHosts = List.copyOf(allowedHosts);
+    }
+
+    /** The outbound-host rules modules enforce. */
+    public dev.sluice.sandbox.modules.OutboundRules outbound() {
+        return new dev.sluice.sandbox.modules.OutboundRules(allowedHosts, allowLoopback, allowPrivateNetworks);
     }
 
     /** The bundled defaults. */
@@ -93,7 +105,14 @@ public record ScriptPolicy(
                 (int) r.positive("stackFrames"), r.positive("consoleBytes"), r.positive("resultBytes"),
                 r.positive("scriptBytes"), (int) r.positive("maxConcurrentPerScriptSet"),
                 (int) r.positive("maxConcurrent"), (int) r.positive("contextMaxExecutions"),
-                r.positive("contextMaxAgeMs"), r.positive("queryTimeoutMs"), r.strings("modules"));
+                r.positive("contextMaxAgeMs"), r.positive("queryTimeoutMs"), r.positive("responseBytes"),
+                r.strings("modules"), r.strings("allowedHosts"), r.bool("allowLoopback"),
+                r.bool("allowPrivateNetworks"), r.bool("legacyGlobals"));
+        try {
+            policy.outbound();
+        } catch (IllegalArgumentException e) {
+            throw new PolicyException(origin + ": allowedHosts: " + e.getMessage());
+        }
         if (policy.stackFrames > 5000) {
             throw new PolicyException(origin + ": stackFrames must be at most 5000 (guest recursion must stay far "
                     + "from the end of the JS thread's stack, or a cancel cannot stop it)");
@@ -109,6 +128,14 @@ public record ScriptPolicy(
                 throw new PolicyException(origin + ": " + field + " must be a positive integer");
             }
             return value.asLong();
+        }
+
+        boolean bool(String field) {
+            JsonNode value = node.get(field);
+            if (value == null || !value.isBoolean()) {
+                throw new PolicyException(origin + ": " + field + " must be true or false");
+            }
+            return value.asBoolean();
         }
 
         List<String> strings(String field) {

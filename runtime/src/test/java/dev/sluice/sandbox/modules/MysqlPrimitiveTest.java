@@ -17,7 +17,8 @@ class MysqlPrimitiveTest {
 
     private static final String TABLE = "sluice_mysql_primitive_items";
     private static final MysqlTestDatabase DB = MysqlTestDatabase.fromEnvironment();
-    private static final ModuleLimits LIMITS = new ModuleLimits(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    private static final ModuleLimits LIMITS = new ModuleLimits(Duration.ofSeconds(5), Duration.ofSeconds(10),
+            new OutboundRules(java.util.List.of(), true, false), 10L << 20);
 
     @BeforeAll
     static void createTable() {
