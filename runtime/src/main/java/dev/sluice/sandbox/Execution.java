@@ -35,6 +35,8 @@ final class Execution {
     private final Runnable onRelease;
     private final long startNanos = System.nanoTime();
     private final CompletableFuture<ScriptResult> result = new CompletableFuture<>();
+    /** Completes when the JS thread has left this execution for good (after a cancel: when the guest unwound). */
+    private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
     private final AtomicLong allocated = new AtomicLong();
     private final Set<Future<?>> timers = ConcurrentHashMap.newKeySet();
@@ -89,7 +91,7 @@ final class Execution {
     void breach(String limit, String message) {
         if (finish(new ScriptOutcome.Limit(limit, message))) {
             LOG.info(() -> label + ": limit " + limit + " breached: " + message);
-            services.cancel(context);
+            services.cancel(context, unwound);
         }
     }
 
@@ -193,6 +195,7 @@ final class Execution {
         timers.forEach(timer -> timer.cancel(false));
         context.end();
         onRelease.run();
+        unwound.complete(null);
         if (finished != null) {
             result.complete(finished);
         }
@@ -218,7 +221,11 @@ final class Execution {
     interface ExecutionServices {
         java.util.concurrent.ScheduledExecutorService scheduler();
 
-        void cancel(SandboxContext context);
+        /**
+         * Cancels what runs in {@code context}; {@code unwound} completes once its JS thread is free again. A
+         * cancel whose {@code unwound} has not completed within the grace period makes the runtime unhealthy.
+         */
+        void cancel(SandboxContext context, CompletableFuture<Void> unwound);
     }
 
 }

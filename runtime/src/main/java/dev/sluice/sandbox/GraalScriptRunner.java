@@ -209,12 +209,13 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     }
 
     @Override
-    public void cancel(SandboxContext context) {
+    public void cancel(SandboxContext context, CompletableFuture<Void> unwound) {
         context.poison();
-        CompletableFuture<Void> cancelled = CompletableFuture.runAsync(context::cancel,
-                runnable -> Thread.ofPlatform().daemon().name("sluice-cancel").start(runnable));
+        // close(true) may return before the guest has stopped (e.g. inside a host call); the thread being free
+        // again is what counts.
+        Thread.ofPlatform().daemon().name("sluice-cancel").start(context::cancel);
         scheduler.schedule(() -> {
-            if (!cancelled.isDone()) {
+            if (!unwound.isDone()) {
                 String problem = "a cancel did not complete within " + settings.cancelGraceMs()
                         + " ms; a JS thread may be stuck";
                 problems.add(problem);

@@ -25,6 +25,14 @@ public final class Modules {
                 new NodeModule("mysql", host -> new MysqlPrimitive(host).build())));
     }
 
+    /** These modules with {@code module} added, or replacing the one of the same name (tests swap primitives). */
+    public Modules with(NodeModule module) {
+        List<NodeModule> all = new java.util.ArrayList<>(byName.values());
+        all.removeIf(existing -> existing.name().equals(module.name()));
+        all.add(module);
+        return new Modules(all);
+    }
+
     /** The module called {@code name}, without any {@code @version} suffix. */
     public Optional<NodeModule> find(String name) {
         return Optional.ofNullable(byName.get(name));
