@@ -15,10 +15,19 @@ final class ContextPool {
     private final ConcurrentLinkedDeque<SandboxContext> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger active = new AtomicInteger();
     private volatile boolean retired;
+    private volatile long lastUsedNanos = System.nanoTime();
+
+    private final Optional<ScriptError> oversize;
 
     ContextPool(ScriptSet set) {
         this.set = set;
         this.sources = new ScriptSources(set);
+        this.oversize = ScriptSources.oversize(set);
+    }
+
+    /** Why the set cannot run at all (a script over {@code scriptBytes}), checked once. */
+    Optional<ScriptError> oversize() {
+        return oversize;
     }
 
     ScriptSet set() {
@@ -31,6 +40,7 @@ final class ContextPool {
 
     /** Counts one more running execution, unless the set's concurrency limit is reached. */
     boolean tryAcquire() {
+        lastUsedNanos = System.nanoTime();
         while (true) {
             int now = active.get();
             if (now >= set.policy().maxConcurrentPerScriptSet()) {
@@ -65,6 +75,11 @@ final class ContextPool {
         } else {
             idle.addFirst(context);
         }
+    }
+
+    /** Whether nothing ran for longer than a context may live: the set's connection is likely gone or changed. */
+    boolean abandoned(long nowNanos) {
+        return active.get() == 0 && (nowNanos - lastUsedNanos) / 1_000_000 > set.policy().contextMaxAgeMs();
     }
 
     /** Drops every idle context; running ones are dropped when they come back. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.sandbox.modules.Modules;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
@@ -49,8 +48,13 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         for (int i = 0; i < settings.jsThreads(); i++) {
             threads.add(new JsThread("sluice-js-" + i, settings.jsThreadStackBytes()));
         }
-        this.scheduler = Executors.newScheduledThreadPool(1, Thread.ofPlatform().daemon()
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon()
                 .name("sluice-timers").factory());
+        // Every execution arms a wall-time timer and cancels it when it ends: without this, each cancelled timer
+        // (and the finished execution it holds) would stay queued until its deadline.
+        timers.setRemoveOnCancelPolicy(true);
+        this.scheduler = timers;
+        scheduler.scheduleWithFixedDelay(this::sweepAbandonedPools, 1, 1, TimeUnit.MINUTES);
         this.watchdog = new AllocationWatchdog(List.copyOf(threads), 5);
         LOG.info(() -> "sandbox runtime: Truffle " + engine.implementationName() + ", " + threads.size()
                 + " JS threads");
@@ -62,11 +66,10 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
             return completed(new ScriptOutcome.Failure(ScriptError.of("Error",
                     "the script set has no '" + key.key() + "' script")));
         }
-        Optional<ScriptError> tooBig = oversize(set);
-        if (tooBig.isPresent()) {
-            return completed(new ScriptOutcome.Failure(tooBig.get()));
-        }
         ContextPool pool = pool(set);
+        if (pool.oversize().isPresent()) {
+            return completed(new ScriptOutcome.Failure(pool.oversize().get()));
+        }
         if (!acquire(pool)) {
             return completed(new ScriptOutcome.Busy("too many executions are running; try again"));
         }
@@ -117,7 +120,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     @Override
     public List<ScriptError> validate(ScriptSet set) {
         List<ScriptError> errors = new ArrayList<>();
-        oversize(set).ifPresent(errors::add);
+        ScriptSources.oversize(set).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             return errors;
         }
@@ -144,17 +147,6 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         return done.join();
     }
 
-    private static Optional<ScriptError> oversize(ScriptSet set) {
-        for (Map.Entry<ScriptKey, String> script : set.scripts().entrySet()) {
-            int bytes = script.getValue().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > set.policy().scriptBytes()) {
-                return Optional.of(ScriptError.of("Error", "script '" + script.getKey().key() + "' is " + bytes
-                        + " bytes; the limit (scriptBytes) is " + set.policy().scriptBytes()));
-            }
-        }
-        return Optional.empty();
-    }
-
     private ContextPool pool(ScriptSet set) {
         return pools.compute(set.id(), (id, existing) -> {
             if (existing != null && existing.set().equals(set)) {
@@ -164,6 +156,18 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
                 existing.retire();
             }
             return new ContextPool(set);
+        });
+    }
+
+    /** Retires the pools of script sets nobody ran for longer than their context age (replaced versions, too). */
+    private void sweepAbandonedPools() {
+        long now = System.nanoTime();
+        pools.values().removeIf(pool -> {
+            if (!pool.abandoned(now)) {
+                return false;
+            }
+            pool.retire();
+            return true;
         });
     }
 

@@ -1,7 +1,9 @@
 package dev.sluice.sandbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import org.graalvm.polyglot.Source;
 
 /**
@@ -50,5 +52,17 @@ final class ScriptSources {
             end--;
         }
         return source.substring(0, end);
+    }
+
+    /** The first script of {@code set} over the policy's {@code scriptBytes}, as a load failure. */
+    static Optional<ScriptError> oversize(ScriptSet set) {
+        for (Map.Entry<ScriptKey, String> script : set.scripts().entrySet()) {
+            int bytes = script.getValue().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > set.policy().scriptBytes()) {
+                return Optional.of(ScriptError.of("Error", "script '" + script.getKey().key() + "' is " + bytes
+                        + " bytes; the limit (scriptBytes) is " + set.policy().scriptBytes()));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -121,6 +121,18 @@ class ContextLifecycleTest {
     }
 
     @Test
+    void a_pool_is_abandoned_only_when_idle_for_longer_than_its_context_age() {
+        ContextPool pool = new ContextPool(set(ScriptKey.LOGIN, COUNTER, Map.of(), "{\"contextMaxAgeMs\": 1000}"));
+        long now = System.nanoTime();
+
+        assertThat(pool.abandoned(now)).isFalse();
+        assertThat(pool.abandoned(now + 2_000_000_000L)).isTrue();
+        assertThat(pool.tryAcquire()).isTrue();
+        assertThat(pool.abandoned(System.nanoTime() + 2_000_000_000L)).as("running").isFalse();
+        pool.releasePermit();
+    }
+
+    @Test
     void health_reports_the_truffle_runtime() {
         RuntimeHealth health = runner.health();
 

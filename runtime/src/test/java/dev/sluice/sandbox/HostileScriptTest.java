@@ -180,6 +180,31 @@ class HostileScriptTest {
     }
 
     @Test
+    void reflection_on_module_exports_reaches_nothing_of_the_host() {
+        ScriptResult result = login("""
+                const found = [];
+                for (const name of ['bcrypt', 'crypto', 'mysql']) {
+                  const m = require(name);
+                  for (const key of Object.keys(m)) {
+                    const value = m[key];
+                    if (typeof value !== 'function' && (typeof value !== 'object' || value === null)) continue;
+                    for (const probe of ['getClass', 'class', 'hashCode', 'getMetaObject', '__proto__.getClass']) {
+                      if (typeof value[probe] === 'function') found.push(name + '.' + key + '.' + probe);
+                    }
+                    if (typeof value === 'function') {
+                      const g = value.constructor.constructor('return this')();
+                      if (typeof g.Java !== 'undefined' || typeof g.Packages !== 'undefined') found.push(name + '.' + key);
+                    }
+                  }
+                }
+                const hash = require('crypto').createHash('sha256');
+                if (typeof hash.getClass === 'function' || typeof hash.constructor.getClass === 'function') found.push('hash');
+                callback(null, {user_id: found.join(',') || 'nothing'});""");
+
+        assertThat(successText(result, "user_id")).isEqualTo("nothing");
+    }
+
+    @Test
     void stack_trace_hooks_do_not_expose_host_frames() {
         ScriptResult result = login("""
                 let hooked = false;
