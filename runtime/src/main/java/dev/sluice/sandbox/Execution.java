@@ -34,28 +34,28 @@ final class Execution {
     private final ExecutionServices services;
     private final Runnable onRelease;
     private final long startNanos = System.nanoTime();
-    private final CompletableFuture<ScriptResult> result = new CompletableFuture<>();
+    private final CompletableFuture<ScriptResult> result;
     /** Completes when the JS thread has left this execution for good (after a cancel: when the guest unwound). */
     private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
     private final AtomicLong allocated = new AtomicLong();
-    private final Set<Future<?>> timers = ConcurrentHashMap.newKeySet();
+    private volatile Future<?> wallTimer;
+    /** The script's own timers; most executions have none, so the set is made on first use. */
+    private volatile Set<Future<?>> timers;
     private final List<String> console = new ArrayList<>();
     private long consoleBytes;
     private boolean released;
     private ScriptResult finished;
 
+    /** An execution that completes {@code result} (the caller's future) with its outcome. */
     Execution(String label, SandboxContext context, ScriptPolicy policy, ExecutionServices services,
-              Runnable onRelease) {
+              Runnable onRelease, CompletableFuture<ScriptResult> result) {
+        this.result = result;
         this.label = label;
         this.context = context;
         this.policy = policy;
         this.services = services;
         this.onRelease = onRelease;
-    }
-
-    CompletableFuture<ScriptResult> result() {
-        return result;
     }
 
     ScriptPolicy policy() {
@@ -65,14 +65,14 @@ final class Execution {
     /** Runs {@code function} with {@code argsJson}; on the context's JS thread. */
     void start(Value function, String argsJson) {
         context.begin(this);
-        timers.add(services.scheduler().schedule(
+        wallTimer = services.scheduler().schedule(
                 () -> breach("wallTimeMs", "the script did not finish within " + policy.wallTimeMs() + " ms"),
-                policy.wallTimeMs(), TimeUnit.MILLISECONDS));
+                policy.wallTimeMs(), TimeUnit.MILLISECONDS);
         ProxyExecutable done = args -> {
             finish(outcomeOf(args[0].asString(), args[1].asString()));
             return null;
         };
-        slice(() -> context.bootstrap().getMember("invoke").execute(function, argsJson, done));
+        slice(() -> context.invoke().execute(function, argsJson, done));
     }
 
     /** Queues a task for this execution's loop; dropped once the execution has an outcome. Any thread. */
@@ -117,10 +117,13 @@ final class Execution {
     }
 
     void timer(int id, long delayMs) {
-        Runnable fire = () -> context.bootstrap().getMember("fireTimer").execute(id);
+        Runnable fire = () -> context.fireTimer().execute(id);
         if (delayMs <= 0) {
             post(fire);
         } else {
+            if (timers == null) {
+                timers = ConcurrentHashMap.newKeySet();
+            }
             timers.add(services.scheduler().schedule(() -> post(fire), delayMs, TimeUnit.MILLISECONDS));
         }
     }
@@ -192,7 +195,10 @@ final class Execution {
             return;
         }
         released = true;
-        timers.forEach(timer -> timer.cancel(false));
+        wallTimer.cancel(false);
+        if (timers != null) {
+            timers.forEach(timer -> timer.cancel(false));
+        }
         context.end();
         onRelease.run();
         unwound.complete(null);

@@ -102,8 +102,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         Execution execution = new Execution(label, context, pool.set().policy(), this, () -> {
             pool.giveBack(context);
             release(pool);
-        });
-        execution.result().whenComplete((r, e) -> result.complete(r));
+        }, result);
         execution.start(context.function(key).orElseThrow(), argsJson);
     }
 
@@ -148,6 +147,10 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     }
 
     private ContextPool pool(ScriptSet set) {
+        ContextPool current = pools.get(set.id());
+        if (current != null && current.set() == set) {
+            return current; // callers keep their ScriptSet: skip comparing whole script sources on every call
+        }
         return pools.compute(set.id(), (id, existing) -> {
             if (existing != null && existing.set().equals(set)) {
                 return existing;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,7 +35,9 @@ final class SandboxContext implements ModuleHost {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Source BOOTSTRAP = Resources.source("/dev/sluice/sandbox/bootstrap.js", "sluice:bootstrap");
     /** Core modules every script may require, whatever the policy's allow-list says. */
-    private static final Set<String> CORE = Set.of("buffer", "url", "util");
+    private static final Set<String> CORE = Set.of("buffer", "url", "util", "fetch");
+    /** Modules older runtimes exposed as globals (policy {@code legacyGlobals}; see docs/modules.md). */
+    private static final List<String> LEGACY_MODULES = List.of("mysql", "bcrypt", "request", "crypto", "tedious");
 
     private final Context context;
     private final JsThread thread;
@@ -45,6 +48,8 @@ final class SandboxContext implements ModuleHost {
     private final long createdAtNanos = System.nanoTime();
     private final VirtualThreads virtualThreads;
     private Value bootstrap;
+    private Value invoke;
+    private Value fireTimer;
     private Execution current;
     private int executions;
     private volatile boolean poisoned;
@@ -101,10 +106,21 @@ final class SandboxContext implements ModuleHost {
                 "require", (ProxyExecutable) args -> require(args[0].asString())));
         try {
             bootstrap = context.eval(BOOTSTRAP).execute(host, JSON.writeValueAsString(configuration),
-                    policy.resultBytes(), policy.allocatedBytes());
+                    policy.resultBytes(), policy.allocatedBytes(), JSON.writeValueAsString(legacyModules()));
+            invoke = bootstrap.getMember("invoke");
+            fireTimer = bootstrap.getMember("fireTimer");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The modules behind the legacy globals, when the policy turns them on: allowed and provided ones only. */
+    private List<String> legacyModules() {
+        if (!policy.legacyGlobals()) {
+            return List.of();
+        }
+        return LEGACY_MODULES.stream().filter(name -> CORE.contains(name) || policy.modules().contains(name))
+                .filter(name -> modules.find(name).isPresent()).toList();
     }
 
     private Object require(String name) {
@@ -124,6 +140,16 @@ final class SandboxContext implements ModuleHost {
 
     Value bootstrap() {
         return bootstrap;
+    }
+
+    /** The bootstrap's {@code invoke(fn, argsJson, done)}, looked up once. */
+    Value invoke() {
+        return invoke;
+    }
+
+    /** The bootstrap's {@code fireTimer(id)}, looked up once. */
+    Value fireTimer() {
+        return fireTimer;
     }
 
     JsThread thread() {
@@ -193,9 +219,38 @@ final class SandboxContext implements ModuleHost {
 
     @Override
     public void runBlocking(Value callback, Callable<?> work) {
+        start(callback, work).thenAccept(Runnable::run);
+    }
+
+    @Override
+    public void runBlocking(Value callback, Callable<?> work, Lane lane) {
+        OrderedLane ordered = (OrderedLane) lane;
+        CompletableFuture<Runnable> delivery = start(callback, work);
+        ordered.tail = ordered.tail.thenCombine(delivery, (previous, post) -> {
+            post.run();
+            return null;
+        });
+    }
+
+    @Override
+    public Lane newLane() {
+        return new OrderedLane();
+    }
+
+    /** Completions delivered in submission order; only touched on the JS thread. */
+    private static final class OrderedLane implements Lane {
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Runs {@code work} on a virtual thread; the future's value posts its completion to the execution that was
+     * current when the work was submitted (dropped if that execution has ended).
+     */
+    private CompletableFuture<Runnable> start(Value callback, Callable<?> work) {
+        CompletableFuture<Runnable> delivery = new CompletableFuture<>();
         Execution execution = current;
         if (execution == null) {
-            return;
+            return delivery;
         }
         virtualThreads.submit(() -> {
             String error = null;
@@ -207,8 +262,9 @@ final class SandboxContext implements ModuleHost {
             }
             String errorJson = error;
             Object value = result instanceof String || result == null ? result : toJson(result);
-            execution.post(() -> callback.execute(errorJson, value));
+            delivery.complete(() -> execution.post(() -> callback.execute(errorJson, value)));
         });
+        return delivery;
     }
 
     private static String toJson(Object value) {

@@ -1,6 +1,6 @@
 // Evaluated once per context, before any script. Receives the host bridge and returns the functions the Java side
 // calls. Nothing here is reachable from scripts except the globals it installs on purpose.
-(function (host, configurationJson, resultLimit, allocationLimit) {
+(function (host, configurationJson, resultLimit, allocationLimit, legacyModulesJson) {
     'use strict';
     const G = globalThis;
     const jsonStringify = JSON.stringify;
@@ -168,6 +168,8 @@
 
     // --- require: the policy's allow-list; `name@version` maps to the module Sluice provides ---
     const moduleCache = new Map();
+    const PER_VERSION = new Set(['mongodb']);
+    let requestedVersion = '';
     function baseName(request) {
         const name = String(request);
         const at = name.lastIndexOf('@');
@@ -175,16 +177,21 @@
     }
     function require(request) {
         const name = baseName(request).replace(/^node:/, '');
-        if (moduleCache.has(name)) {
-            return moduleCache.get(name);
+        const version = String(request).slice(baseName(request).length + 1);
+        // Modules whose API differs by major version are cached per requested version (facades read
+        // `module.version`, '' when none was asked for); the others are one object whatever the suffix.
+        const key = PER_VERSION.has(name) ? name + '@' + version : name;
+        if (moduleCache.has(key)) {
+            return moduleCache.get(key);
         }
+        requestedVersion = version;
         const exports = host.require(name);
         if (exports === null || exports === undefined) {
             const error = new Error("Cannot find module '" + String(request) + "'");
             error.code = 'MODULE_NOT_FOUND';
             throw error;
         }
-        moduleCache.set(name, exports);
+        moduleCache.set(key, exports);
         return exports;
     }
     defineGlobal('require', require);
@@ -212,12 +219,43 @@
     lazyGlobal('URLSearchParams', () => require('url').URLSearchParams);
     lazyGlobal('TextEncoder', () => require('util').TextEncoder);
     lazyGlobal('TextDecoder', () => require('util').TextDecoder);
+    for (const name of ['fetch', 'Headers', 'Request', 'Response']) {
+        lazyGlobal(name, () => require('fetch')[name]);
+    }
     defineGlobal('queueMicrotask', (fn) => {
         if (typeof fn !== 'function') {
             throw new TypeError('The "callback" argument must be of type function');
         }
         Promise.resolve().then(fn);
     });
+
+    // --- legacy globals (policy `legacyGlobals`): what scripts from older runtimes use without `require`. The host
+    // passes only the modules the policy allows and Sluice provides; each loads on first use. ---
+    const legacyModules = new Set(jsonParse(legacyModulesJson || '[]'));
+    const LEGACY = [['bcrypt', 'bcrypt'], ['crypto', 'crypto'], ['request', 'request'], ['sqlserver', 'tedious']];
+    for (const [global, moduleName] of LEGACY) {
+        if (legacyModules.has(moduleName)) {
+            lazyGlobal(global, () => require(moduleName));
+        }
+    }
+    if (legacyModules.has('mysql')) {
+        // The old runtime's `mysql({...})` opened a connection; the module's own API stays reachable on it.
+        lazyGlobal('mysql', () => {
+            const mysql = require('mysql');
+            return Object.assign(function mysqlConnection(config) {
+                return mysql.createConnection(config);
+            }, mysql);
+        });
+    }
+    if (legacyModules.has('crypto')) {
+        // node-uuid's shape, v4 only: `uuid()` and `uuid.v4()`.
+        lazyGlobal('uuid', () => {
+            const v4 = () => require('crypto').randomUUID();
+            return ObjectFreeze(Object.assign(function uuid() {
+                return v4();
+            }, {v4}));
+        });
+    }
 
     // What module facades get besides their primitive: turning a host error (JSON) into a real Error.
     const lib = ObjectFreeze({
@@ -251,7 +289,8 @@
         return ObjectFreeze(out);
     }
     function loadModule(factory, primitive) {
-        const module = {exports: {}};
+        const module = {exports: {}, version: requestedVersion};
+        requestedVersion = '';
         factory(module, module.exports, require, wrapPrimitive(primitive), lib);
         return module.exports;
     }

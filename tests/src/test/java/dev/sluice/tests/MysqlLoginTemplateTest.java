@@ -30,6 +30,7 @@ class MysqlLoginTemplateTest {
     private static final String EMAIL = "ann@example.com";
     private static final String PASSWORD = "correct horse battery";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path POLICY = SluiceCli.loopbackPolicyFile();
 
     @TempDir
     static Path tmp;
@@ -137,7 +138,7 @@ class MysqlLoginTemplateTest {
     @Test
     void sluice_try_with_an_unknown_key_is_a_usage_error_with_exit_2() {
         SluiceCli.Run run = SluiceCli.run("try", MysqlTemplates.file(ScriptKey.LOGIN).toString(), "--key", "signin",
-                "--config", "@" + configFile, "--", EMAIL, PASSWORD);
+                "--policy", POLICY.toString(), "--config", "@" + configFile, "--", EMAIL, PASSWORD);
 
         assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isEqualTo(2);
         assertThat(run.stderr()).contains("unknown --key 'signin'");
@@ -156,8 +157,8 @@ class MysqlLoginTemplateTest {
 
     /** Relative paths from the repository root, as the template README shows the command. */
     private static SluiceCli.Run tryLogin(String email, String password) {
-        return SluiceCli.run("try", "scripts-templates/mysql/login.js", "--key", "login", "--config",
-                "@" + configFile, "--", email, password);
+        return SluiceCli.run("try", "scripts-templates/mysql/login.js", "--key", "login", "--policy",
+                POLICY.toString(), "--config", "@" + configFile, "--", email, password);
     }
 
 }

@@ -50,7 +50,12 @@ final class MysqlTemplates {
                 throw new UncheckedIOException(e);
             }
         }
-        return new ScriptSet(id, scripts, configuration, ScriptPolicy.defaults());
+        return new ScriptSet(id, scripts, configuration, loopbackPolicy());
+    }
+
+    /** The default policy plus {@code allowLoopback}: the test databases listen on 127.0.0.1. */
+    static ScriptPolicy loopbackPolicy() {
+        return ScriptPolicy.merge(JSON.createObjectNode().put("allowLoopback", true), "tests");
     }
 
     /** Runs {@code key} with {@code args} (plain Java values) and waits up to a minute for the result. */

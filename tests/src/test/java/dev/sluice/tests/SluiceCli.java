@@ -40,6 +40,21 @@ final class SluiceCli {
         }
     }
 
+    /**
+     * A policy file for {@code sluice try --policy}: the defaults plus {@code allowLoopback}, because the test
+     * databases listen on 127.0.0.1, which the default policy refuses. Deleted when the JVM exits.
+     */
+    static Path loopbackPolicyFile() {
+        try {
+            Path file = Files.createTempFile("sluice-policy", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "{\"allowLoopback\": true}");
+            return file;
+        } catch (IOException e) {
+            throw new AssertionError("cannot write a policy file", e);
+        }
+    }
+
     /** Runs {@code bin/sluice ARGS...} and waits for it. */
     static Run run(String... args) {
         Path root = MysqlTemplates.repoRoot();

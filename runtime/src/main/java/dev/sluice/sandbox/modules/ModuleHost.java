@@ -19,6 +19,20 @@ public interface ModuleHost {
      */
     void runBlocking(Value callback, Callable<?> work);
 
+    /**
+     * Like {@link #runBlocking(Value, Callable)}, but the completions of one {@code lane} reach the guest in the
+     * order their work was submitted, however the work itself finished (one connection's queries, say, whose
+     * callbacks the script expects in order). Different lanes are independent.
+     */
+    void runBlocking(Value callback, Callable<?> work, Lane lane);
+
+    /** A new, empty lane of ordered completions. */
+    Lane newLane();
+
+    /** An ordered stream of completions; see {@link #runBlocking(Value, Callable, Lane)}. */
+    interface Lane {
+    }
+
     /** Registers a resource (a connection, a pool) to be closed when this context is dropped. */
     void closeWithContext(AutoCloseable resource);
 

@@ -22,7 +22,13 @@ public final class Modules {
                 new NodeModule("util", host -> null),
                 new NodeModule("bcrypt", host -> new BcryptPrimitive(host).build()),
                 new NodeModule("crypto", host -> new CryptoPrimitive(host).build()),
-                new NodeModule("mysql", host -> new MysqlPrimitive(host).build())));
+                new NodeModule("mysql", host -> new MysqlPrimitive(host).build()),
+                new NodeModule("request", host -> new HttpPrimitive(host).build()),
+                new NodeModule("axios", host -> new HttpPrimitive(host).build()),
+                new NodeModule("fetch", host -> new HttpPrimitive(host).build()),
+                new NodeModule("pg", host -> new PgPrimitive(host).build()),
+                new NodeModule("mongodb", host -> new MongoPrimitive(host).build()),
+                new NodeModule("tedious", host -> new TediousPrimitive(host).build())));
     }
 
     /** These modules with {@code module} added, or replacing the one of the same name (tests swap primitives). */

@@ -2,6 +2,8 @@ package dev.sluice.sandbox.modules;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -53,10 +55,13 @@ public record MysqlConfig(String host, int port, String user, String password, S
                 cap(node.path("acquireTimeout").asLong(10_000), limits.queryTimeout()));
     }
 
-    /** The JDBC URL of this server and schema; credentials travel in {@link #properties}. */
-    public String jdbcUrl() {
-        String address = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:mysql://" + address + ":" + port + "/" + database.replace("/", "%2F").replace("?", "%3F");
+    /**
+     * The JDBC URL of this server and schema at {@code address}, which the sandbox's outbound rules resolved
+     * {@link #host} to; credentials travel in {@link #properties}.
+     */
+    public String jdbcUrl(InetAddress address) {
+        String ip = address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return "jdbc:mysql://" + ip + ":" + port + "/" + database.replace("/", "%2F").replace("?", "%3F");
     }
 
     /** Connector/J properties that make the server behave as it does for mysqljs. */

@@ -1,6 +1,5 @@
 package dev.sluice.sandbox.modules;
 
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,16 +19,16 @@ final class MysqlPool implements AutoCloseable {
     private static final long VALIDATE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final MysqlConfig config;
-    private final Duration queryTimeout;
+    private final ModuleLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private final ArrayDeque<MysqlSession> idle = new ArrayDeque<>();
     private final Set<MysqlSession> all = new HashSet<>();
     private boolean closed;
 
-    MysqlPool(MysqlConfig config, Duration queryTimeout) {
+    MysqlPool(MysqlConfig config, ModuleLimits limits) {
         this.config = config;
-        this.queryTimeout = queryTimeout;
+        this.limits = limits;
     }
 
     /** A connected session, reserved for the caller until {@link #release}. Blocking. */
@@ -149,7 +148,7 @@ final class MysqlPool implements AutoCloseable {
                     return idle.pop();
                 }
                 if (all.size() < config.connectionLimit()) {
-                    MysqlSession session = new MysqlSession(config, queryTimeout);
+                    MysqlSession session = new MysqlSession(config, limits);
                     all.add(session);
                     return session;
                 }

@@ -23,6 +23,7 @@ public final class MysqlPrimitive {
     private final Map<Integer, MysqlSession> standalone = new ConcurrentHashMap<>();
     private final Map<Integer, MysqlPool> pools = new ConcurrentHashMap<>();
     private final Map<Integer, MysqlPool> leases = new ConcurrentHashMap<>();
+    private final Map<Integer, ModuleHost.Lane> lanes = new ConcurrentHashMap<>();
 
     /** A primitive for one context. */
     public MysqlPrimitive(ModuleHost host) {
@@ -51,7 +52,7 @@ public final class MysqlPrimitive {
 
     private Object open(Value... args) {
         MysqlConfig config = MysqlConfig.parse(HostObject.string(args, 0, "config"), host.limits());
-        MysqlSession session = new MysqlSession(config, host.limits().queryTimeout());
+        MysqlSession session = new MysqlSession(config, host.limits());
         int id = ids.incrementAndGet();
         sessions.put(id, session);
         standalone.put(id, session);
@@ -64,7 +65,7 @@ public final class MysqlPrimitive {
     private Object connect(Value... args) {
         requireCallback(args, 1);
         var connected = session(args).connect();
-        return blocking(args, 1, () -> MysqlSession.await(connected));
+        return inLane(args, 1, () -> MysqlSession.await(connected));
     }
 
     private Object query(Value... args) {
@@ -72,7 +73,7 @@ public final class MysqlPrimitive {
         String sql = HostObject.string(args, 1, "sql");
         requireCallback(args, 2);
         var result = session.query(sql);
-        return blocking(args, 2, () -> MysqlSession.await(result));
+        return inLane(args, 2, () -> MysqlSession.await(result));
     }
 
     private Object end(Value... args) {
@@ -81,7 +82,9 @@ public final class MysqlPrimitive {
         requireCallback(args, 1);
         forgetSession(id, session);
         var ended = session.end();
-        return blocking(args, 1, () -> MysqlSession.await(ended));
+        inLane(args, 1, () -> MysqlSession.await(ended));
+        lanes.remove(id); // the pending completions keep the lane; nothing else may join it after end()
+        return null;
     }
 
     private Object destroy(Value... args) {
@@ -94,7 +97,7 @@ public final class MysqlPrimitive {
 
     private Object poolOpen(Value... args) {
         MysqlConfig config = MysqlConfig.parse(HostObject.string(args, 0, "config"), host.limits());
-        MysqlPool pool = new MysqlPool(config, host.limits().queryTimeout());
+        MysqlPool pool = new MysqlPool(config, host.limits());
         int id = ids.incrementAndGet();
         pools.put(id, pool);
         host.closeWithContext(pool);
@@ -130,6 +133,13 @@ public final class MysqlPrimitive {
             pool.end();
             return Map.of();
         });
+    }
+
+    // One connection's callbacks reach the script in the order its work was queued, as in mysqljs.
+    private Object inLane(Value[] args, int callbackIndex, java.util.concurrent.Callable<?> work) {
+        requireCallback(args, callbackIndex);
+        host.runBlocking(args[callbackIndex], work, lanes.computeIfAbsent(id(args), id -> host.newLane()));
+        return null;
     }
 
     private Object blocking(Value[] args, int callbackIndex, java.util.concurrent.Callable<?> work) {

@@ -1,5 +1,6 @@
 package dev.sluice.sandbox.modules;
 
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,13 +17,15 @@ import java.util.logging.Logger;
  * One JDBC connection as a mysqljs connection sees it: work is queued in the order the script submitted it and
  * runs one item at a time on a virtual thread of its own, so the connection never serves two queries at once and
  * the order holds even when a completion reaches the script late or never. The connection opens with the first
- * item (mysqljs connects implicitly); a fatal error fails every later item with that same error.
+ * item (mysqljs connects implicitly), to the first address the sandbox's outbound rules resolved the host to (the
+ * resolution runs there too, off the JS thread); a fatal error fails every later item with that same error.
  */
 final class MysqlSession implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MysqlSession.class.getName());
 
     private final MysqlConfig config;
+    private final ModuleLimits limits;
     private final Duration queryTimeout;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
     private boolean draining;
@@ -31,9 +34,10 @@ final class MysqlSession implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastUsedNanos = System.nanoTime();
 
-    MysqlSession(MysqlConfig config, Duration queryTimeout) {
+    MysqlSession(MysqlConfig config, ModuleLimits limits) {
         this.config = config;
-        this.queryTimeout = queryTimeout;
+        this.limits = limits;
+        this.queryTimeout = limits.queryTimeout();
     }
 
     /** Queues opening the connection (a no-op when open); completes with the server's connection id. */
@@ -153,8 +157,15 @@ final class MysqlSession implements AutoCloseable {
                 return connection;
             }
         }
+        InetAddress address;
         try {
-            Connection opened = DriverManager.getConnection(config.jdbcUrl(), config.properties(queryTimeout));
+            address = limits.outbound().resolve(config.host()).getFirst();
+        } catch (ModuleError refused) {
+            fail(refused);
+            throw refused;
+        }
+        try {
+            Connection opened = DriverManager.getConnection(config.jdbcUrl(address), config.properties(queryTimeout));
             synchronized (queue) {
                 connection = opened;
             }

@@ -261,6 +261,23 @@ class MysqlModuleTest {
     }
 
     @Test
+    void the_default_policy_refuses_a_server_on_loopback_with_ehostblocked() {
+        ScriptResult result = Sandboxes.run(runner, Sandboxes.set(ScriptKey.GET_USER, """
+                function getUser(email, callback) {
+                  %s
+                  const connection = mysql.createConnection(options);
+                  connection.query('SELECT 1', function (err) {
+                    callback(null, {code: err && err.code, message: err && err.message});
+                  });
+                }
+                """.formatted(CONNECT), DB.configuration(), ScriptPolicy.defaults()), ScriptKey.GET_USER, "x");
+
+        JsonNode error = ((ScriptOutcome.Success) result.outcome()).value();
+        assertThat(error.path("code").asText()).isEqualTo("EHOSTBLOCKED");
+        assertThat(error.path("message").asText()).contains("'" + DB.host() + "'").contains("allowLoopback");
+    }
+
+    @Test
     void wrong_password_fails_with_er_access_denied_error() {
         JsonNode error = success(ScriptKey.GET_USER, """
                 function getUser(email, callback) {
@@ -426,7 +443,8 @@ class MysqlModuleTest {
         return ((ScriptOutcome.Success) result.outcome()).value();
     }
 
+    /** The test MariaDB listens on loopback, which the default policy refuses. */
     private static ScriptSet set(ScriptKey key, String source) {
-        return Sandboxes.set(key, source, DB.configuration(), ScriptPolicy.defaults());
+        return Sandboxes.set(key, source, DB.configuration(), "{\"allowLoopback\": true}");
     }
 }

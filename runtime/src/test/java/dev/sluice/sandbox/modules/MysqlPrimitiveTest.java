@@ -50,7 +50,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void a_session_returns_raw_column_text_and_definitions() throws Exception {
-        try (MysqlSession session = new MysqlSession(config(), LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
             MysqlSession.await(session.query("INSERT INTO " + TABLE + " (name, amount, born, flag, data, yr)"
                     + " VALUES ('raw', 3.50, '2001-02-03', 1, X'0aff', 2024)"));
             Map<String, Object> result = MysqlSession.await(session.query(
@@ -71,7 +71,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void an_insert_reports_the_ok_packet() throws Exception {
-        try (MysqlSession session = new MysqlSession(config(), LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
             Map<String, Object> ok = MysqlSession.await(session.query(
                     "INSERT INTO " + TABLE + " (name) VALUES ('ok-1'), ('ok-2')"));
 
@@ -84,7 +84,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void work_queued_on_a_session_runs_in_submission_order() throws Exception {
-        try (MysqlSession session = new MysqlSession(config(), LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
             List<CompletableFuture<Map<String, Object>>> futures = new ArrayList<>();
             futures.add(session.query("SET @n = 0"));
             for (int i = 0; i < 20; i++) {
@@ -102,7 +102,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void server_errors_carry_the_mysqljs_code_and_keep_the_session_usable() throws Exception {
-        try (MysqlSession session = new MysqlSession(config(), LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
             assertThatThrownBy(() -> MysqlSession.await(session.query("SELEC 1")))
                     .isInstanceOf(ModuleError.class).hasMessageStartingWith("ER_PARSE_ERROR: ")
                     .satisfies(e -> assertThat(ModuleError.toJson(e)).contains("\"errno\":1064")
@@ -116,7 +116,7 @@ class MysqlPrimitiveTest {
     @Test
     void a_refused_connection_is_fatal_for_the_session() throws Exception {
         MysqlConfig closedPort = MysqlConfig.parse("{\"host\":\"127.0.0.1\",\"port\":1}", LIMITS);
-        try (MysqlSession session = new MysqlSession(closedPort, LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(closedPort, LIMITS)) {
             assertThatThrownBy(() -> MysqlSession.await(session.connect()))
                     .hasMessage("connect ECONNREFUSED 127.0.0.1:1")
                     .satisfies(e -> assertThat(ModuleError.toJson(e)).contains("\"code\":\"ECONNREFUSED\"")
@@ -129,7 +129,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void a_reaped_session_reconnects_when_used_again() throws Exception {
-        try (MysqlSession session = new MysqlSession(config(), LIMITS.queryTimeout())) {
+        try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
             Object first = MysqlSession.await(session.connect()).get("threadId");
             session.reap();
             Object second = MysqlSession.await(session.connect()).get("threadId");
@@ -142,7 +142,7 @@ class MysqlPrimitiveTest {
     @Test
     void a_pool_never_opens_more_than_its_limit_and_reuses_released_connections() throws Exception {
         MysqlConfig limited = MysqlConfig.parse(DB.optionsJson().replace("{", "{\"connectionLimit\":2,"), LIMITS);
-        try (MysqlPool pool = new MysqlPool(limited, LIMITS.queryTimeout())) {
+        try (MysqlPool pool = new MysqlPool(limited, LIMITS)) {
             MysqlSession a = pool.acquire();
             MysqlSession b = pool.acquire();
             CompletableFuture<MysqlSession> third = CompletableFuture.supplyAsync(() -> {
@@ -166,7 +166,7 @@ class MysqlPrimitiveTest {
 
     @Test
     void an_ended_pool_refuses_new_work() throws Exception {
-        MysqlPool pool = new MysqlPool(config(), LIMITS.queryTimeout());
+        MysqlPool pool = new MysqlPool(config(), LIMITS);
         pool.query("SELECT 1");
         pool.end();
 

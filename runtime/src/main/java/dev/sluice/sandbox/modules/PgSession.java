@@ -1,0 +1,163 @@
+package dev.sluice.sandbox.modules;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One JDBC connection as a node-postgres {@code Client} sees it: work runs one item at a time, in the order the
+ * script submitted it, each on a virtual thread (node-postgres's query queue). The connection opens with the first
+ * item: the host is resolved through the sandbox's outbound rules there, off the JS thread, and pgjdbc connects
+ * only to the addresses they allowed. A failed connect or a lost connection fails every later item with that error.
+ */
+final class PgSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(PgSession.class.getName());
+    private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("sluice-pg").start(task);
+
+    private final PgConfig config;
+    private final ModuleLimits limits;
+    private final Object lock = new Object();
+    private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
+    private Connection connection;
+    private ModuleError fatal;
+    private volatile boolean closed;
+
+    PgSession(PgConfig config, ModuleLimits limits) {
+        this.config = config;
+        this.limits = limits;
+    }
+
+    /** Queues opening the connection (a no-op when open). */
+    CompletableFuture<Map<String, Object>> connect() {
+        return submit(() -> {
+            open();
+            return Map.of();
+        });
+    }
+
+    /** Queues one query ({@code values} null for a simple query); completes with {@link PgResults}'s description. */
+    CompletableFuture<Object> query(String sql, JsonNode values) {
+        return submit(() -> {
+            Connection open = open();
+            try {
+                return PgResults.execute(open, sql, values, limits.responseBytes());
+            } catch (SQLException | RuntimeException e) {
+                ModuleError error = PgErrors.query(e);
+                if (PgErrors.isFatal(e)) {
+                    fail(error);
+                }
+                throw error;
+            }
+        });
+    }
+
+    /** Queues a graceful close after the work already queued (node-postgres {@code end}). */
+    CompletableFuture<Map<String, Object>> end() {
+        return submit(() -> {
+            closed = true;
+            closeConnection();
+            return Map.of();
+        });
+    }
+
+    /** Whether a pool may hand it out again: not closed and no connection failure. */
+    boolean usable() {
+        synchronized (lock) {
+            return !closed && fatal == null;
+        }
+    }
+
+    /** Closes at once; work still queued fails. Never blocks the caller. */
+    @Override
+    public void close() {
+        closed = true;
+        Thread.ofVirtual().name("sluice-pg-close").start(this::closeConnection);
+    }
+
+    private <T> CompletableFuture<T> submit(Callable<T> work) {
+        synchronized (lock) {
+            CompletableFuture<T> next = tail.handle((ignored, error) -> null).thenApplyAsync(ignored -> {
+                try {
+                    return work.call();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, VIRTUAL);
+            tail = next;
+            return next;
+        }
+    }
+
+    private Connection open() {
+        synchronized (lock) {
+            if (fatal != null) {
+                throw fatal;
+            }
+            if (closed) {
+                throw ModuleError.withCode("ERR_CLIENT_CLOSED", "Client was closed and is not queryable");
+            }
+            if (connection != null) {
+                return connection;
+            }
+        }
+        try {
+            List<InetAddress> addresses = limits.outbound().resolve(config.host());
+            Connection opened = DriverManager.getConnection(config.jdbcUrl(addresses), config.properties());
+            synchronized (lock) {
+                connection = opened;
+            }
+            return opened;
+        } catch (SQLException | RuntimeException e) {
+            ModuleError error = PgErrors.connect(e, config);
+            fail(error);
+            throw error;
+        }
+    }
+
+    private void fail(ModuleError error) {
+        synchronized (lock) {
+            fatal = error;
+        }
+        closeConnection();
+    }
+
+    private void closeConnection() {
+        Connection current;
+        synchronized (lock) {
+            current = connection;
+            connection = null;
+        }
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "closing a pg connection failed", e);
+            }
+        }
+    }
+
+    /** Waits for {@code future} and rethrows its failure as thrown by the work. For {@code runBlocking} callables. */
+    static <T> T await(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,38 @@
+// PostgreSQL template, `change_password`: stores a bcrypt hash of the new password; `false` when there is no such
+// user.
+// Configuration: PG_HOST, PG_PORT (optional, 5432), PG_USER, PG_PASSWORD, PG_DATABASE — or PG_URL instead
+// (postgres://user:password@host:port/database).
+// BCRYPT_ROUNDS (optional, 10). Table: users(id, nickname, email, password, email_verified); see README.md.
+function changePassword(email, newPassword, callback) {
+    const { Pool } = require('pg');
+    const bcrypt = require('bcrypt');
+
+    const missing = configuration.PG_URL ? [] : ['PG_HOST', 'PG_USER', 'PG_PASSWORD', 'PG_DATABASE']
+        .filter((key) => configuration[key] === undefined);
+    if (missing.length > 0) {
+        return callback(new Error('configuration is missing ' + missing.join(', ') + ' (or PG_URL)'));
+    }
+
+    // One pool per connection, kept in `global` so later executions reuse its connections instead of opening
+    // (and leaking) one each time. `global` is a cache that may vanish: then the pool is simply made again.
+    const pool = global.pgPool || (global.pgPool = new Pool(configuration.PG_URL
+        ? { connectionString: configuration.PG_URL, max: 5 }
+        : {
+            host: configuration.PG_HOST,
+            port: Number(configuration.PG_PORT || 5432),
+            user: configuration.PG_USER,
+            password: configuration.PG_PASSWORD,
+            database: configuration.PG_DATABASE,
+            max: 5
+        }));
+
+    bcrypt.hash(newPassword, Number(configuration.BCRYPT_ROUNDS || 10), function (err, hash) {
+        if (err) return callback(err);
+
+        // An UPDATE answers no rows: `rowCount` (rows matched) says whether the user exists.
+        pool.query('UPDATE users SET password = $1 WHERE email = $2', [hash, email], function (err, result) {
+            if (err) return callback(err);
+            callback(null, result.rowCount > 0);
+        });
+    });
+}

@@ -1,0 +1,34 @@
+// PostgreSQL template, `verify`: marks the user's email as verified; `false` when there is no such user.
+// Configuration: PG_HOST, PG_PORT (optional, 5432), PG_USER, PG_PASSWORD, PG_DATABASE — or PG_URL instead
+// (postgres://user:password@host:port/database).
+// Table: users(id, nickname, email, password, email_verified); see README.md.
+function verify(email, callback) {
+    const { Pool } = require('pg');
+
+    const missing = configuration.PG_URL ? [] : ['PG_HOST', 'PG_USER', 'PG_PASSWORD', 'PG_DATABASE']
+        .filter((key) => configuration[key] === undefined);
+    if (missing.length > 0) {
+        return callback(new Error('configuration is missing ' + missing.join(', ') + ' (or PG_URL)'));
+    }
+
+    // One pool per connection, kept in `global` so later executions reuse its connections instead of opening
+    // (and leaking) one each time. `global` is a cache that may vanish: then the pool is simply made again.
+    const pool = global.pgPool || (global.pgPool = new Pool(configuration.PG_URL
+        ? { connectionString: configuration.PG_URL, max: 5 }
+        : {
+            host: configuration.PG_HOST,
+            port: Number(configuration.PG_PORT || 5432),
+            user: configuration.PG_USER,
+            password: configuration.PG_PASSWORD,
+            database: configuration.PG_DATABASE,
+            max: 5
+        }));
+
+    // An UPDATE answers no rows: `rowCount` (rows matched) says whether the user exists. Verifying an already
+    // verified user matches its row too, so it answers true again.
+    const query = 'UPDATE users SET email_verified = true WHERE email = $1';
+    pool.query(query, [email], function (err, result) {
+        if (err) return callback(err);
+        callback(null, result.rowCount > 0);
+    });
+}
