@@ -62,7 +62,8 @@ public class MariaDbLoginBenchmark {
     public void start() {
         users.create();
         runner = BenchScripts.runner();
-        set = BenchScripts.loginSet("bench-mariadb", LOGIN, users.configuration(), "{}");
+        set = BenchScripts.loginSet("bench-mariadb", LOGIN, users.configuration(),
+                "{\"allowLoopback\": true}");
         JsonNode profile = BenchScripts.login(runner, set, args);
         if (!LegacyUsers.EMAIL.equals(profile.path("email").asText())) {
             throw new IllegalStateException("unexpected profile: " + profile);
