@@ -119,6 +119,8 @@ final class TryCommand implements Callable<Integer> {
     private String read(Path path) {
         try {
             return Files.readString(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw usage("cannot read " + path + ": no such file");
         } catch (IOException e) {
             throw usage("cannot read " + path + ": " + e.getMessage());
         }
