@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Warm contexts: reuse, recycling, concurrency limits. */
 class ContextLifecycleTest {
@@ -26,17 +25,8 @@ class ContextLifecycleTest {
               if (e === 'wait') { setTimeout(finish, 300); } else { finish(); }
             }""";
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     private static String count(ScriptResult result) {
         assertThat(result.outcome()).isInstanceOf(ScriptOutcome.Success.class);

@@ -5,10 +5,9 @@ import static dev.sluice.sandbox.Sandboxes.set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Scripts that try to hang, exhaust or escape the sandbox. Each asserts the exact outcome, and after each a
@@ -24,17 +23,8 @@ class HostileScriptTest {
             {"cpuTimeMs": 1000, "wallTimeMs": 30000, "allocatedBytes": 67108864, "consoleBytes": 4096,
              "resultBytes": 65536}""";
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     @AfterEach
     void a_normal_script_in_another_script_set_still_succeeds() {

@@ -5,13 +5,11 @@ import static dev.sluice.sandbox.modules.ScriptRuns.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.sandbox.GraalScriptRunner;
-import dev.sluice.sandbox.Sandboxes;
+import dev.sluice.sandbox.SandboxRunner;
 import dev.sluice.sandbox.ScriptOutcome;
 import dev.sluice.sandbox.ScriptResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code bcrypt} module as login scripts use it, in the real sandbox. */
 class BcryptModuleTest {
@@ -31,17 +29,8 @@ class BcryptModuleTest {
             }
             """.formatted(PHP_2Y);
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     @Test
     void template_login_accepts_the_right_password_against_a_php_2y_hash() {

@@ -4,26 +4,15 @@ import static dev.sluice.sandbox.modules.ScriptRuns.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.sandbox.GraalScriptRunner;
-import dev.sluice.sandbox.Sandboxes;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import dev.sluice.sandbox.SandboxRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The {@code crypto} module as scripts use it, in the real sandbox; expected values come from Node 20. */
 class CryptoModuleTest {
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     private static JsonNode run(String body) {
         return value(runner, "async function login(email, password, callback) {\nconst crypto = require('crypto');\n"

@@ -3,15 +3,14 @@ package dev.sluice.sandbox.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.sandbox.GraalScriptRunner;
+import dev.sluice.sandbox.SandboxRunner;
 import dev.sluice.sandbox.Sandboxes;
 import dev.sluice.sandbox.ScriptKey;
 import dev.sluice.sandbox.ScriptOutcome;
 import dev.sluice.sandbox.ScriptResult;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The policy switch {@code legacyGlobals}: module globals that scripts from older runtimes use without require. */
 class LegacyGlobalsTest {
@@ -24,17 +23,8 @@ class LegacyGlobalsTest {
             }
             """;
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     @Test
     void without_the_switch_no_legacy_global_exists() {

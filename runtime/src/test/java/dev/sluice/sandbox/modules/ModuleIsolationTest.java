@@ -2,30 +2,20 @@ package dev.sluice.sandbox.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.sandbox.GraalScriptRunner;
+import dev.sluice.sandbox.SandboxRunner;
 import dev.sluice.sandbox.Sandboxes;
 import dev.sluice.sandbox.ScriptKey;
 import dev.sluice.sandbox.ScriptOutcome;
 import dev.sluice.sandbox.ScriptResult;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Two connections (script sets) never share module objects, cached clients or anything they patched. */
 class ModuleIsolationTest {
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     private static String run(String body) {
         ScriptResult result = Sandboxes.run(runner, Sandboxes.set(ScriptKey.LOGIN,

@@ -3,31 +3,21 @@ package dev.sluice.sandbox.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.sluice.sandbox.GraalScriptRunner;
+import dev.sluice.sandbox.SandboxRunner;
 import dev.sluice.sandbox.Sandboxes;
 import dev.sluice.sandbox.ScriptKey;
 import dev.sluice.sandbox.ScriptOutcome;
 import dev.sluice.sandbox.ScriptResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code mysql.escape}, {@code escapeId} and {@code format}: the examples of mysqljs's README and sqlstring's tests. */
 class MysqlFormatTest {
 
-    private static GraalScriptRunner runner;
-
-    @BeforeAll
-    static void start() {
-        runner = Sandboxes.runner();
-    }
-
-    @AfterAll
-    static void stop() {
-        runner.close();
-    }
+    @RegisterExtension
+    static final SandboxRunner runner = new SandboxRunner();
 
     @Test
     void escape_vectors_match_mysqljs() {
