@@ -49,4 +49,13 @@ class PackageArrowsTest {
                 .allowEmptyShould(true) // until http, migration & co. exist, only sandbox and cli have classes
                 .check(classes);
     }
+
+    @Test
+    void config_is_a_leaf_that_imports_no_other_sluice_package() {
+        noClasses().that().resideInAPackage("dev.sluice.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.connection..", "dev.sluice.store..",
+                        "dev.sluice.token..", "dev.sluice.sandbox..")
+                .check(classes);
+    }
 }
