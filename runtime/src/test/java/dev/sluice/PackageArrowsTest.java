@@ -58,4 +58,13 @@ class PackageArrowsTest {
                         "dev.sluice.token..", "dev.sluice.sandbox..")
                 .check(classes);
     }
+
+    @Test
+    void token_is_a_leaf_that_imports_no_other_sluice_package() {
+        noClasses().that().resideInAPackage("dev.sluice.token..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.connection..", "dev.sluice.store..",
+                        "dev.sluice.config..", "dev.sluice.sandbox..")
+                .check(classes);
+    }
 }
