@@ -67,4 +67,18 @@ class PackageArrowsTest {
                         "dev.sluice.config..", "dev.sluice.sandbox..")
                 .check(classes);
     }
+
+    @Test
+    void the_store_is_a_leaf_and_users_import_only_the_store() {
+        noClasses().that().resideInAPackage("dev.sluice.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.connection..", "dev.sluice.token..",
+                        "dev.sluice.config..", "dev.sluice.sandbox..")
+                .check(classes);
+        noClasses().that().resideInAPackage("dev.sluice.user..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.connection..", "dev.sluice.token..",
+                        "dev.sluice.config..", "dev.sluice.sandbox..")
+                .check(classes);
+    }
 }

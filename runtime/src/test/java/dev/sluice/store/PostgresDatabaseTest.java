@@ -1,0 +1,10 @@
+package dev.sluice.store;
+
+/** {@link DatabaseContract} on Postgres. */
+class PostgresDatabaseTest extends DatabaseContract {
+
+    @Override
+    TestDatabases.Engine engine() {
+        return TestDatabases.Engine.POSTGRESQL;
+    }
+}
