@@ -1,6 +1,5 @@
 package dev.sluice.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -80,11 +79,6 @@ final class Execution {
         if (outcome.get() == null) {
             context.thread().post(() -> slice(task));
         }
-    }
-
-    /** Fails the execution because the script set could not be loaded; nothing ran. */
-    void failLoad(ScriptError error) {
-        finish(new ScriptOutcome.Failure(error));
     }
 
     /** A limit was breached: the outcome is {@code limit}, and the context is cancelled. Any thread. */

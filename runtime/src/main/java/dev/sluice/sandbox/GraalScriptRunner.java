@@ -97,6 +97,13 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
                     : new ScriptOutcome.Failure(PolyglotErrors.guestError(e, null));
             result.complete(new ScriptResult(outcome, List.of(), 0));
             return;
+        } catch (RuntimeException e) {
+            // Never leave the caller waiting or a permit taken, whatever went wrong creating the context.
+            LOG.log(java.util.logging.Level.SEVERE, pool.set().id() + ": creating a context failed", e);
+            release(pool);
+            result.complete(new ScriptResult(new ScriptOutcome.Failure(
+                    ScriptError.of("Error", "internal error in the sandbox")), List.of(), 0));
+            return;
         }
         String label = pool.set().id() + "/" + key.key();
         Execution execution = new Execution(label, context, pool.set().policy(), this, () -> {
@@ -107,13 +114,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     }
 
     private SandboxContext create(ContextPool pool, JsThread thread) {
-        thread.contexts().incrementAndGet();
-        try {
-            return SandboxContext.create(engine, thread, pool.set(), pool.sources(), modules, virtualThreads);
-        } catch (RuntimeException e) {
-            thread.contexts().decrementAndGet();
-            throw e;
-        }
+        return SandboxContext.create(engine, thread, pool.set(), pool.sources(), modules, virtualThreads);
     }
 
     @Override
@@ -131,7 +132,6 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
                 ScriptSet one = new ScriptSet(set.id() + "#validate", Map.of(key, set.scripts().get(key)),
                         Map.of(), set.policy());
                 try {
-                    thread.contexts().incrementAndGet();
                     SandboxContext.create(engine, thread, one, new ScriptSources(one), modules, virtualThreads)
                             .close();
                 } catch (ScriptLoadException e) {

@@ -61,6 +61,7 @@ final class SandboxContext implements ModuleHost {
         this.policy = policy;
         this.modules = modules;
         this.virtualThreads = virtualThreads;
+        thread.contexts().incrementAndGet(); // close() gives it back, on every path
     }
 
     /**
