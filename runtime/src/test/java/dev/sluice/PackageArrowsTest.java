@@ -69,6 +69,14 @@ class PackageArrowsTest {
     }
 
     @Test
+    void http_imports_only_migration_token_and_config() {
+        noClasses().that().resideInAPackage("dev.sluice.http..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.user..",
+                        "dev.sluice.connection..", "dev.sluice.store..", "dev.sluice.sandbox..")
+                .check(classes);
+    }
+
+    @Test
     void the_store_is_a_leaf_and_users_import_only_the_store() {
         noClasses().that().resideInAPackage("dev.sluice.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",

@@ -3,10 +3,10 @@ package dev.sluice.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sluice} command line: {@code try} runs one script once. */
+/** The {@code sluice} command line: {@code serve} starts the server, {@code try} runs one script once. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
         description = "Runs database action scripts in a sandbox and migrates users lazily.",
-        subcommands = {TryCommand.class})
+        subcommands = {ServeCommand.class, TryCommand.class})
 public final class Main {
 
     /** The MongoDB driver logs every connection at INFO; held here because JUL keeps loggers weakly. */

@@ -1,0 +1,96 @@
+package dev.sluice.http;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Handler;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code POST /oauth/token}, form-encoded or JSON. It reads the request into string parameters and refuses what is
+ * malformed (400 {@code invalid_request}: empty body, bad JSON, a non-object, a parameter that is not a string, no
+ * {@code grant_type}) and grant types it does not serve (400 {@code unsupported_grant_type}). No grant is served
+ * yet: the client-credentials and password-realm grants register here when they land.
+ */
+final class TokenEndpoint implements Handler<RoutingContext> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_ECHO = 80;
+
+    /** The grant types this endpoint serves (listed in the discovery document). */
+    List<String> grantTypes() {
+        return List.of();
+    }
+
+    @Override
+    public void handle(RoutingContext context) {
+        Map<String, String> parameters = parameters(context);
+        String grantType = Optional.ofNullable(parameters.get("grant_type")).filter(g -> !g.isBlank())
+                .orElseThrow(() -> ApiException.invalidRequest("Missing required parameter: grant_type"));
+        throw new ApiException(400, "unsupported_grant_type", "Unsupported grant type: " + echo(grantType));
+    }
+
+    private static Map<String, String> parameters(RoutingContext context) {
+        String type = Optional.ofNullable(context.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (context.body().buffer() == null || context.body().length() <= 0) {
+            throw ApiException.invalidRequest("The request body is empty.");
+        }
+        if (type.startsWith("application/x-www-form-urlencoded")) {
+            return form(context.request().formAttributes());
+        }
+        if (type.startsWith("application/json")) {
+            return json(context.body().buffer().getBytes());
+        }
+        throw ApiException.invalidRequest("The request body must be application/json or "
+                + "application/x-www-form-urlencoded.");
+    }
+
+    private static Map<String, String> form(MultiMap attributes) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String name : attributes.names()) {
+            if (attributes.getAll(name).size() > 1) {
+                throw ApiException.invalidRequest("Parameter " + echo(name) + " is repeated.");
+            }
+            parameters.put(name, attributes.get(name));
+        }
+        return parameters;
+    }
+
+    private static Map<String, String> json(byte[] body) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (JacksonException e) {
+            throw ApiException.invalidRequest("The request body is not valid JSON.");
+        } catch (java.io.IOException e) {
+            throw ApiException.invalidRequest("The request body cannot be read.");
+        }
+        if (root == null || !root.isObject()) {
+            throw ApiException.invalidRequest("The request body must be a JSON object.");
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : root.properties()) {
+            if (!field.getValue().isTextual()) {
+                throw ApiException.invalidRequest("Parameter " + echo(field.getKey()) + " must be a string.");
+            }
+            parameters.put(field.getKey(), field.getValue().textValue());
+        }
+        return parameters;
+    }
+
+    /** A client-supplied value fit to quote in a message: printable ASCII, at most {@value #MAX_ECHO} chars. */
+    private static String echo(String value) {
+        String printable = value.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
+                .limit(MAX_ECHO)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return "'" + printable + "'";
+    }
+}
