@@ -1,12 +1,7 @@
 package dev.sluice.sandbox.modules;
 
-import java.util.ArrayDeque;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A bounded pool of {@link MysqlSession}s (mysqljs {@code createPool}): at most {@code connectionLimit}
@@ -18,23 +13,20 @@ final class MysqlPool implements AutoCloseable {
     /** An idle connection older than this is checked with a round trip before it is handed out (mysqljs pings). */
     private static final long VALIDATE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private final MysqlConfig config;
-    private final ModuleLimits limits;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition released = lock.newCondition();
-    private final ArrayDeque<MysqlSession> idle = new ArrayDeque<>();
-    private final Set<MysqlSession> all = new HashSet<>();
-    private boolean closed;
+    private final BoundedPool<MysqlSession> sessions;
 
     MysqlPool(MysqlConfig config, ModuleLimits limits) {
-        this.config = config;
-        this.limits = limits;
+        this.sessions = new BoundedPool<>(config.connectionLimit(), config.acquireTimeout(),
+                () -> new MysqlSession(config, limits),
+                () -> ModuleError.withCode("POOL_CLOSED", "Pool is closed."),
+                () -> ModuleError.withCode("POOL_ACQUIRE_TIMEOUT",
+                        "No pooled connection became free within " + config.acquireTimeout().toMillis() + " ms."));
     }
 
     /** A connected session, reserved for the caller until {@link #release}. Blocking. */
     MysqlSession acquire() throws Exception {
         while (true) {
-            MysqlSession session = reserve();
+            MysqlSession session = sessions.reserve();
             if (stale(session) && !answers(session)) {
                 discard(session);
                 continue;
@@ -61,63 +53,24 @@ final class MysqlPool implements AutoCloseable {
 
     /** Gives {@code session} back; a session that failed or was destroyed is closed instead. Never blocks. */
     void release(MysqlSession session) {
-        lock.lock();
-        try {
-            if (!all.contains(session)) {
-                return;
-            }
-            if (closed || !session.usable()) {
-                all.remove(session);
-                session.close();
-            } else if (!idle.contains(session)) {
-                idle.push(session);
-            }
-            released.signal();
-        } finally {
-            lock.unlock();
-        }
+        sessions.release(session, false);
     }
 
     /** Removes {@code session} from the pool and closes it. Never blocks. */
     void discard(MysqlSession session) {
-        lock.lock();
-        try {
-            all.remove(session);
-            idle.remove(session);
-            released.signal();
-        } finally {
-            lock.unlock();
-        }
+        sessions.release(session, true);
         session.close();
     }
 
     /** Stops handing out connections and closes the idle ones; busy ones close when released (mysqljs {@code end}). */
     void end() {
-        lock.lock();
-        try {
-            closed = true;
-            idle.forEach(MysqlSession::close);
-            all.removeAll(idle);
-            idle.clear();
-            released.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        sessions.end(MysqlSession::close);
     }
 
     /** Closes every connection, busy or not: the context that owns the pool is gone. */
     @Override
     public void close() {
-        lock.lock();
-        try {
-            closed = true;
-            all.forEach(MysqlSession::close);
-            all.clear();
-            idle.clear();
-            released.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        sessions.close();
     }
 
     private static boolean stale(MysqlSession session) {
@@ -133,34 +86,6 @@ final class MysqlPool implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             return false;
-        }
-    }
-
-    private MysqlSession reserve() throws InterruptedException {
-        long deadline = System.nanoTime() + config.acquireTimeout().toNanos();
-        lock.lock();
-        try {
-            while (true) {
-                if (closed) {
-                    throw ModuleError.withCode("POOL_CLOSED", "Pool is closed.");
-                }
-                if (!idle.isEmpty()) {
-                    return idle.pop();
-                }
-                if (all.size() < config.connectionLimit()) {
-                    MysqlSession session = new MysqlSession(config, limits);
-                    all.add(session);
-                    return session;
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw ModuleError.withCode("POOL_ACQUIRE_TIMEOUT",
-                            "No pooled connection became free within " + config.acquireTimeout().toMillis() + " ms.");
-                }
-                released.awaitNanos(left);
-            }
-        } finally {
-            lock.unlock();
         }
     }
 }

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * item (mysqljs connects implicitly), to the first address the sandbox's outbound rules resolved the host to (the
  * resolution runs there too, off the JS thread); a fatal error fails every later item with that same error.
  */
-final class MysqlSession implements AutoCloseable {
+final class MysqlSession implements AutoCloseable, BoundedPool.Member {
 
     private static final Logger LOG = Logger.getLogger(MysqlSession.class.getName());
 
@@ -74,7 +74,8 @@ final class MysqlSession implements AutoCloseable {
     }
 
     /** Whether the script may still use it: not ended, destroyed, or failed. */
-    boolean usable() {
+    @Override
+    public boolean usable() {
         synchronized (queue) {
             return !closed && fatal == null;
         }

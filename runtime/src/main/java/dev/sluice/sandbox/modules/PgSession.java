@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * item: the host is resolved through the sandbox's outbound rules there, off the JS thread, and pgjdbc connects
  * only to the addresses they allowed. A failed connect or a lost connection fails every later item with that error.
  */
-final class PgSession implements AutoCloseable {
+final class PgSession implements AutoCloseable, BoundedPool.Member {
 
     private static final Logger LOG = Logger.getLogger(PgSession.class.getName());
     private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("sluice-pg").start(task);
@@ -72,7 +72,8 @@ final class PgSession implements AutoCloseable {
     }
 
     /** Whether a pool may hand it out again: not closed and no connection failure. */
-    boolean usable() {
+    @Override
+    public boolean usable() {
         synchronized (lock) {
             return !closed && fatal == null;
         }
