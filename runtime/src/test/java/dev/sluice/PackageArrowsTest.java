@@ -69,10 +69,10 @@ class PackageArrowsTest {
     }
 
     @Test
-    void http_imports_only_migration_token_and_config() {
+    void http_imports_only_migration_connection_token_and_config() {
         noClasses().that().resideInAPackage("dev.sluice.http..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.user..",
-                        "dev.sluice.connection..", "dev.sluice.store..", "dev.sluice.sandbox..")
+                        "dev.sluice.store..", "dev.sluice.sandbox..")
                 .check(classes);
     }
 
@@ -86,6 +86,24 @@ class PackageArrowsTest {
         noClasses().that().resideInAPackage("dev.sluice.user..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
                         "dev.sluice.migration..", "dev.sluice.connection..", "dev.sluice.token..",
+                        "dev.sluice.config..", "dev.sluice.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void connections_import_only_the_store() {
+        noClasses().that().resideInAPackage("dev.sluice.connection..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.token..", "dev.sluice.config..",
+                        "dev.sluice.sandbox..")
+                .check(classes);
+    }
+
+    @Test
+    void clients_import_only_the_store() {
+        noClasses().that().resideInAPackage("dev.sluice.client..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.migration..", "dev.sluice.user..", "dev.sluice.connection..", "dev.sluice.token..",
                         "dev.sluice.config..", "dev.sluice.sandbox..")
                 .check(classes);
     }

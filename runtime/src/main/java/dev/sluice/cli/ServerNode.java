@@ -59,8 +59,28 @@ final class ServerNode implements AutoCloseable {
         open.push(runner);
         truffleRuntime = runner.health().truffleRuntime();
         server = SluiceHttpServer.start(HttpSettings.of(config.server()), config.issuer(), new Jwks(keys),
-                new ServerHealth(runner, database.dataSource()));
+                new ServerHealth(runner, database.dataSource()), java.util.Optional.of(oauth(config, database, keys)),
+                java.util.Optional.of(connections(config, database, runner)));
         open.push(server);
+    }
+
+    /** The client-credentials grant and the clients API: tokens for {@code {issuer}api/v2/}, clients in the store. */
+    private static dev.sluice.http.OAuthServices oauth(SluiceConfig config, Database database, SigningKeys keys) {
+        dev.sluice.token.TokenSettings tokens = dev.sluice.token.TokenSettings.defaults(config.issuer().url());
+        return new dev.sluice.http.OAuthServices(
+                new dev.sluice.token.TokenIssuer(keys, tokens, Clock.systemUTC()),
+                new dev.sluice.token.TokenVerifier(keys, tokens, Clock.systemUTC()),
+                new dev.sluice.client.ClientStore(database.dataSource(), config.encryptionKey().asAesKey(),
+                        new java.security.SecureRandom(), Clock.systemUTC()),
+                config.adminClient());
+    }
+
+    private static dev.sluice.connection.Connections connections(SluiceConfig config, Database database,
+            GraalScriptRunner runner) {
+        return new dev.sluice.connection.Connections(new dev.sluice.connection.JdbcConnectionStore(
+                database.dataSource(), database.dialect(),
+                new dev.sluice.connection.ConfigurationCipher(config.encryptionKey().asAesKey()), Clock.systemUTC()),
+                new SandboxScriptValidator(runner, dev.sluice.sandbox.ScriptPolicy.defaults()));
     }
 
     private static StoreSettings storeSettings(SluiceConfig config) {

@@ -38,11 +38,27 @@ public final class SluiceHttpServer implements AutoCloseable {
      * @throws HttpServerException when the port cannot be bound; nothing stays open then
      */
     public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health) {
+        return start(settings, issuer, jwks, health, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #start(HttpSettings, IssuerConfig, Jwks, HealthCheck)}, with the client-credentials grant and the
+     * {@code /api/v2/clients} routes when {@code oauth} is present. Blocking until the port is bound.
+     */
+    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth) {
+        return start(settings, issuer, jwks, health, oauth, java.util.Optional.empty());
+    }
+
+    /** As above, plus {@code /api/v2/connections} when both {@code oauth} and {@code connections} are present. */
+    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0")
                             .setPort(settings.port()))
-                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health));
+                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, oauth, connections));
             await(server.listen(), "listen on port " + settings.port());
             return new SluiceHttpServer(vertx, server);
         } catch (RuntimeException e) {

@@ -18,6 +18,19 @@ final class SluiceRouter {
 
     /** The router for {@code vertx}; every handler here is non-blocking or moves its blocking work off the loop. */
     static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health) {
+        return create(vertx, settings, issuer, jwks, health, java.util.Optional.empty());
+    }
+
+    /** As above, plus the client-credentials grant and {@code /api/v2/clients} when {@code oauth} is present. */
+    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth) {
+        return create(vertx, settings, issuer, jwks, health, oauth, java.util.Optional.empty());
+    }
+
+    /** As above, plus {@code /api/v2/connections} (docs/connection.md) when oauth and connections are present. */
+    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
         // No file uploads: nothing is ever written to disk, and the limit applies to every body.
@@ -25,7 +38,11 @@ final class SluiceRouter {
                 .setMergeFormAttributes(false));
         router.get("/health").handler(new HealthEndpoint(health));
         router.get("/.well-known/jwks.json").handler(context -> JsonReply.send(context, 200, jwks.json()));
-        TokenEndpoint token = new TokenEndpoint();
+        TokenEndpoint token = new TokenEndpoint(oauth.map(ClientCredentialsGrant::new));
+        oauth.ifPresent(services -> new ClientsApi(services.clients(),
+                new ManagementAuth(services.verifier(), services.managementAudience())).mount(router));
+        oauth.ifPresent(services -> connections.ifPresent(store -> ConnectionRoutes.mount(router,
+                new ManagementAuth(services.verifier(), services.managementAudience())::require, store)));
         String discovery = Discovery.document(issuer, token.grantTypes()).encode();
         router.get("/.well-known/openid-configuration").handler(context -> JsonReply.send(context, 200, discovery));
         router.route(HttpMethod.POST, "/oauth/token").handler(token);

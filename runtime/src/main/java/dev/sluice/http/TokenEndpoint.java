@@ -16,17 +16,28 @@ import java.util.Optional;
 /**
  * {@code POST /oauth/token}, form-encoded or JSON. It reads the request into string parameters and refuses what is
  * malformed (400 {@code invalid_request}: empty body, bad JSON, a non-object, a parameter that is not a string, no
- * {@code grant_type}) and grant types it does not serve (400 {@code unsupported_grant_type}). No grant is served
- * yet: the client-credentials and password-realm grants register here when they land.
+ * {@code grant_type}) and grant types it does not serve (400 {@code unsupported_grant_type}). It serves
+ * {@code client_credentials} when given a {@link ClientCredentialsGrant}; the password-realm grant registers here
+ * when it lands.
  */
 final class TokenEndpoint implements Handler<RoutingContext> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ECHO = 80;
 
+    private final Optional<ClientCredentialsGrant> clientCredentials;
+
+    TokenEndpoint() {
+        this(Optional.empty());
+    }
+
+    TokenEndpoint(Optional<ClientCredentialsGrant> clientCredentials) {
+        this.clientCredentials = clientCredentials;
+    }
+
     /** The grant types this endpoint serves (listed in the discovery document). */
     List<String> grantTypes() {
-        return List.of();
+        return clientCredentials.isPresent() ? List.of(ClientCredentialsGrant.GRANT_TYPE) : List.of();
     }
 
     @Override
@@ -34,6 +45,10 @@ final class TokenEndpoint implements Handler<RoutingContext> {
         Map<String, String> parameters = parameters(context);
         String grantType = Optional.ofNullable(parameters.get("grant_type")).filter(g -> !g.isBlank())
                 .orElseThrow(() -> ApiException.invalidRequest("Missing required parameter: grant_type"));
+        if (grantType.equals(ClientCredentialsGrant.GRANT_TYPE) && clientCredentials.isPresent()) {
+            clientCredentials.get().handle(context, parameters);
+            return;
+        }
         throw new ApiException(400, "unsupported_grant_type", "Unsupported grant type: " + echo(grantType));
     }
 
@@ -87,7 +102,7 @@ final class TokenEndpoint implements Handler<RoutingContext> {
     }
 
     /** A client-supplied value fit to quote in a message: printable ASCII, at most {@value #MAX_ECHO} chars. */
-    private static String echo(String value) {
+    static String echo(String value) {
         String printable = value.codePoints().filter(c -> c >= 0x20 && c < 0x7f)
                 .limit(MAX_ECHO)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
