@@ -10,8 +10,8 @@ public record ServerConfig(int port, int maxBodyBytes) {
 
     /** Default port. */
     public static final int DEFAULT_PORT = 8080;
-    /** Default body limit: 64 KiB. */
-    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+    /** Default body limit: 1 MiB, room for a connection carrying all seven scripts at the 100 kB script limit. */
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     /** Smallest body limit accepted: 1 KiB. */
     public static final int MIN_BODY_BYTES = 1024;
     /** Largest body limit accepted: 64 MiB. */

@@ -21,7 +21,7 @@ class ConfigLoaderTest {
         SluiceConfig config = ConfigLoader.load(Map.of(), base);
 
         Path data = base.resolve("data").toAbsolutePath();
-        assertThat(config.server()).isEqualTo(new ServerConfig(8080, 65536));
+        assertThat(config.server()).isEqualTo(new ServerConfig(8080, 1024 * 1024));
         assertThat(config.data().directory()).isEqualTo(data).isDirectory();
         assertThat(config.database().url()).isEqualTo("jdbc:h2:file:" + data.resolve("sluice"));
         assertThat(config.database().kind()).isEqualTo(DatabaseConfig.Kind.H2);
