@@ -91,6 +91,15 @@ class PackageArrowsTest {
     }
 
     @Test
+    void migration_imports_only_user_connection_and_sandbox_and_no_server_framework() {
+        noClasses().that().resideInAPackage("dev.sluice.migration..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",
+                        "dev.sluice.token..", "dev.sluice.config..", "dev.sluice.client..", "io.vertx..",
+                        "org.graalvm..")
+                .check(classes);
+    }
+
+    @Test
     void connections_import_only_the_store() {
         noClasses().that().resideInAPackage("dev.sluice.connection..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.sluice.cli..", "dev.sluice.http..",

@@ -60,7 +60,9 @@ final class ServerNode implements AutoCloseable {
         truffleRuntime = runner.health().truffleRuntime();
         server = SluiceHttpServer.start(HttpSettings.of(config.server()), config.issuer(), new Jwks(keys),
                 new ServerHealth(runner, database.dataSource()), java.util.Optional.of(oauth(config, database, keys)),
-                java.util.Optional.of(connections(config, database, runner)));
+                java.util.Optional.of(connections(config, database, runner)),
+                java.util.Optional.of(logins(config, database, runner)),
+                java.util.Optional.of(new StoreUserDirectory(new dev.sluice.user.JdbcUserStore(database))));
         open.push(server);
     }
 
@@ -81,6 +83,19 @@ final class ServerNode implements AutoCloseable {
                 database.dataSource(), database.dialect(),
                 new dev.sluice.connection.ConfigurationCipher(config.encryptionKey().asAesKey()), Clock.systemUTC()),
                 new SandboxScriptValidator(runner, dev.sluice.sandbox.ScriptPolicy.defaults()));
+    }
+
+    /** The password-realm grant's logins: connections by name, the own store, the sandbox (docs/migration.md). */
+    private static dev.sluice.migration.PasswordLogins logins(SluiceConfig config, Database database,
+            GraalScriptRunner runner) {
+        dev.sluice.migration.LoginFlow flow = new dev.sluice.migration.LoginFlow(
+                new dev.sluice.user.JdbcUserStore(database),
+                new dev.sluice.user.PasswordHasher(config.passwords().bcryptCost()), runner,
+                dev.sluice.migration.LoginFlow.legacyStorePolicy(dev.sluice.sandbox.ScriptPolicy.defaults()));
+        return new dev.sluice.migration.PasswordLogins(new dev.sluice.connection.JdbcConnectionStore(
+                database.dataSource(), database.dialect(),
+                new dev.sluice.connection.ConfigurationCipher(config.encryptionKey().asAesKey()), Clock.systemUTC()),
+                flow);
     }
 
     private static StoreSettings storeSettings(SluiceConfig config) {

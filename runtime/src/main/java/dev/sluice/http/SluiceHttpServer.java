@@ -54,11 +54,28 @@ public final class SluiceHttpServer implements AutoCloseable {
     public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
             java.util.Optional<OAuthServices> oauth,
             java.util.Optional<dev.sluice.connection.Connections> connections) {
+        return start(settings, issuer, jwks, health, oauth, connections, java.util.Optional.empty());
+    }
+
+    /** As above, plus the password-realm grant when both {@code oauth} and {@code logins} are present. */
+    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins) {
+        return start(settings, issuer, jwks, health, oauth, connections, logins, java.util.Optional.empty());
+    }
+
+    /** As above, plus the {@code /api/v2/users} reads when both {@code oauth} and {@code users} are present. */
+    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0")
                             .setPort(settings.port()))
-                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, oauth, connections));
+                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, oauth, connections,
+                            logins, users));
             await(server.listen(), "listen on port " + settings.port());
             return new SluiceHttpServer(vertx, server);
         } catch (RuntimeException e) {

@@ -31,6 +31,22 @@ final class SluiceRouter {
     static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
             java.util.Optional<OAuthServices> oauth,
             java.util.Optional<dev.sluice.connection.Connections> connections) {
+        return create(vertx, settings, issuer, jwks, health, oauth, connections, java.util.Optional.empty());
+    }
+
+    /** As above, plus the password-realm grant (docs/migration.md) when oauth and logins are present. */
+    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins) {
+        return create(vertx, settings, issuer, jwks, health, oauth, connections, logins, java.util.Optional.empty());
+    }
+
+    /** As above, plus the user reads of {@code /api/v2/users} (UserRoutes) when oauth and users are present. */
+    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
         // No file uploads: nothing is ever written to disk, and the limit applies to every body.
@@ -38,11 +54,14 @@ final class SluiceRouter {
                 .setMergeFormAttributes(false));
         router.get("/health").handler(new HealthEndpoint(health));
         router.get("/.well-known/jwks.json").handler(context -> JsonReply.send(context, 200, jwks.json()));
-        TokenEndpoint token = new TokenEndpoint(oauth.map(ClientCredentialsGrant::new));
+        TokenEndpoint token = new TokenEndpoint(oauth.map(ClientCredentialsGrant::new),
+                oauth.flatMap(services -> logins.map(realms -> new PasswordRealmGrant(services, realms))));
         oauth.ifPresent(services -> new ClientsApi(services.clients(),
                 new ManagementAuth(services.verifier(), services.managementAudience())).mount(router));
         oauth.ifPresent(services -> connections.ifPresent(store -> ConnectionRoutes.mount(router,
                 new ManagementAuth(services.verifier(), services.managementAudience())::require, store)));
+        oauth.ifPresent(services -> users.ifPresent(directory -> UserRoutes.mount(router,
+                new ManagementAuth(services.verifier(), services.managementAudience())::require, directory)));
         String discovery = Discovery.document(issuer, token.grantTypes()).encode();
         router.get("/.well-known/openid-configuration").handler(context -> JsonReply.send(context, 200, discovery));
         router.route(HttpMethod.POST, "/oauth/token").handler(token);

@@ -17,8 +17,8 @@ import java.util.Optional;
  * {@code POST /oauth/token}, form-encoded or JSON. It reads the request into string parameters and refuses what is
  * malformed (400 {@code invalid_request}: empty body, bad JSON, a non-object, a parameter that is not a string, no
  * {@code grant_type}) and grant types it does not serve (400 {@code unsupported_grant_type}). It serves
- * {@code client_credentials} when given a {@link ClientCredentialsGrant}; the password-realm grant registers here
- * when it lands.
+ * {@code client_credentials} when given a {@link ClientCredentialsGrant} and the password-realm grant when given a
+ * {@link PasswordRealmGrant}.
  */
 final class TokenEndpoint implements Handler<RoutingContext> {
 
@@ -26,18 +26,27 @@ final class TokenEndpoint implements Handler<RoutingContext> {
     private static final int MAX_ECHO = 80;
 
     private final Optional<ClientCredentialsGrant> clientCredentials;
+    private final Optional<PasswordRealmGrant> passwordRealm;
 
     TokenEndpoint() {
         this(Optional.empty());
     }
 
     TokenEndpoint(Optional<ClientCredentialsGrant> clientCredentials) {
+        this(clientCredentials, Optional.empty());
+    }
+
+    TokenEndpoint(Optional<ClientCredentialsGrant> clientCredentials, Optional<PasswordRealmGrant> passwordRealm) {
         this.clientCredentials = clientCredentials;
+        this.passwordRealm = passwordRealm;
     }
 
     /** The grant types this endpoint serves (listed in the discovery document). */
     List<String> grantTypes() {
-        return clientCredentials.isPresent() ? List.of(ClientCredentialsGrant.GRANT_TYPE) : List.of();
+        List<String> types = new java.util.ArrayList<>();
+        clientCredentials.ifPresent(grant -> types.add(ClientCredentialsGrant.GRANT_TYPE));
+        passwordRealm.ifPresent(grant -> types.add(PasswordRealmGrant.GRANT_TYPE));
+        return List.copyOf(types);
     }
 
     @Override
@@ -47,6 +56,10 @@ final class TokenEndpoint implements Handler<RoutingContext> {
                 .orElseThrow(() -> ApiException.invalidRequest("Missing required parameter: grant_type"));
         if (grantType.equals(ClientCredentialsGrant.GRANT_TYPE) && clientCredentials.isPresent()) {
             clientCredentials.get().handle(context, parameters);
+            return;
+        }
+        if (grantType.equals(PasswordRealmGrant.GRANT_TYPE) && passwordRealm.isPresent()) {
+            passwordRealm.get().handle(context, parameters);
             return;
         }
         throw new ApiException(400, "unsupported_grant_type", "Unsupported grant type: " + echo(grantType));

@@ -52,6 +52,25 @@ public final class JdbcUserStore implements UserStore {
     }
 
     @Override
+    public List<User> findByUserIdAnyConnection(String userId) {
+        if (!UserFields.isClean(userId)) {
+            return List.of();
+        }
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement select = Sql.prepare(db, SELECT + " WHERE user_id = ? ORDER BY created_at, id",
+                     List.of(userId));
+             ResultSet result = select.executeQuery()) {
+            List<User> users = new ArrayList<>();
+            while (result.next()) {
+                users.add(rows.read(result));
+            }
+            return List.copyOf(users);
+        } catch (SQLException e) {
+            throw new StoreException("reading a user failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<User> findByEmail(String connection, String email) {
         return findOne("email", connection, email.toLowerCase(Locale.ROOT));
     }

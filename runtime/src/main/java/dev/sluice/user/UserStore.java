@@ -16,6 +16,15 @@ public interface UserStore {
     Optional<User> findById(String connection, String userId);
 
     /**
+     * Every user with the script's {@code userId}, over all connections, oldest first (ties in a stable order).
+     * A user id is meant to be unique across the deployment (CONTRACT.md), so more than one element means two
+     * connections hand out the same id; the caller decides what that means. Blocking.
+     *
+     * @return the matches; empty when there is none (or the id cannot be stored)
+     */
+    java.util.List<User> findByUserIdAnyConnection(String userId);
+
+    /**
      * The user with {@code email} (compared in lower case) in {@code connection}; empty when there is none.
      */
     Optional<User> findByEmail(String connection, String email);

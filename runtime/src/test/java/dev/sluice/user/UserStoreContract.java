@@ -332,6 +332,26 @@ abstract class UserStoreContract {
     }
 
     @Test
+    void a_user_id_is_found_across_connections_oldest_first() {
+        String id = "any-" + UUID.randomUUID();
+        User first = store.create(NewUser.of(connection, id, UserSource.SIGNED_UP));
+        clock.advanceMillis(1000);
+        User second = store.create(NewUser.of(connection + "-other", id, UserSource.BULK));
+
+        assertThat(store.findByUserIdAnyConnection(id)).containsExactly(first, second);
+        assertThat(store.findByUserIdAnyConnection(id.toUpperCase(java.util.Locale.ROOT))).isEmpty();
+    }
+
+    @Test
+    void a_user_id_nobody_has_or_nobody_can_have_is_found_nowhere() {
+        store.create(NewUser.of(connection, "1001", UserSource.SIGNED_UP));
+
+        assertThat(store.findByUserIdAnyConnection("no-such-" + UUID.randomUUID())).isEmpty();
+        assertThat(store.findByUserIdAnyConnection("")).isEmpty();
+        assertThat(store.findByUserIdAnyConnection(" 1001")).isEmpty();
+    }
+
+    @Test
     void the_password_hash_is_never_printed() {
         NewUser user = alice();
         User created = store.create(user);

@@ -1,0 +1,46 @@
+package dev.sluice.migration;
+
+import dev.sluice.connection.Connection;
+import dev.sluice.connection.ConnectionPage;
+import dev.sluice.connection.ConnectionStore;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Logins by realm, as the password-realm grant asks for them: the realm names a connection, {@link LoginFlow} does
+ * the rest. Every method is blocking (it reads the connection store, the own store and waits for scripts).
+ */
+public final class PasswordLogins {
+
+    private static final int PAGE = 100;
+
+    private final ConnectionStore connections;
+    private final LoginFlow flow;
+
+    /** Logins over the stored {@code connections} through {@code flow}. */
+    public PasswordLogins(ConnectionStore connections, LoginFlow flow) {
+        this.connections = Objects.requireNonNull(connections, "connections");
+        this.flow = Objects.requireNonNull(flow, "flow");
+    }
+
+    /**
+     * The connection called {@code realm}; empty when there is none. Blocking: it pages through the stored
+     * connections (a deployment has few).
+     */
+    public Optional<Connection> realm(String realm) {
+        Optional<String> from = Optional.empty();
+        while (true) {
+            ConnectionPage page = connections.after(from, PAGE);
+            Optional<Connection> found = page.connections().stream().filter(c -> c.name().equals(realm)).findFirst();
+            if (found.isPresent() || page.next().isEmpty()) {
+                return found;
+            }
+            from = page.next();
+        }
+    }
+
+    /** Logs {@code identifier} in to {@code connection}; see {@link LoginFlow#login}. Blocking. */
+    public LoginResult login(Connection connection, String identifier, String password) {
+        return flow.login(connection, identifier, password);
+    }
+}
