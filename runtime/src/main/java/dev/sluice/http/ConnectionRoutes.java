@@ -74,10 +74,11 @@ final class ConnectionRoutes {
     }
 
     private void list(RoutingContext context) {
-        boolean checkpoint = param(context, "from").isPresent() || param(context, "take").isPresent();
+        boolean checkpoint = QueryParams.param(context, "from").isPresent()
+                || QueryParams.param(context, "take").isPresent();
         if (checkpoint) {
-            Optional<String> from = param(context, "from");
-            int take = number(context, "take", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+            Optional<String> from = QueryParams.param(context, "from");
+            int take = QueryParams.number(context, "take", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
             blocking(context, () -> {
                 ConnectionPage page = connections.after(from, take);
                 ObjectNode wrapped = json.createObjectNode();
@@ -87,9 +88,9 @@ final class ConnectionRoutes {
             }, 200);
             return;
         }
-        int page = number(context, "page", 0, 0, Integer.MAX_VALUE / MAX_PER_PAGE);
-        int perPage = number(context, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
-        boolean totals = param(context, "include_totals").map("true"::equals).orElse(false);
+        int page = QueryParams.number(context, "page", 0, 0, Integer.MAX_VALUE / MAX_PER_PAGE);
+        int perPage = QueryParams.number(context, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+        boolean totals = QueryParams.param(context, "include_totals").map("true"::equals).orElse(false);
         blocking(context, () -> {
             ConnectionPage found = connections.page(page * perPage, perPage);
             if (!totals) {
@@ -136,26 +137,5 @@ final class ConnectionRoutes {
         } catch (JsonProcessingException e) {
             throw new ApiException(400, "invalid_body", "Payload validation error: the body is not valid JSON");
         }
-    }
-
-    private static Optional<String> param(RoutingContext context, String name) {
-        return Optional.ofNullable(context.queryParams().get(name));
-    }
-
-    private static int number(RoutingContext context, String name, int fallback, int min, int max) {
-        Optional<String> text = param(context, name);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiException(400, "invalid_query_string", "Query validation error: " + name
-                + " must be an integer from " + min + " to " + max);
     }
 }

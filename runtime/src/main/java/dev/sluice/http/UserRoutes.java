@@ -77,11 +77,11 @@ final class UserRoutes {
     }
 
     private void list(RoutingContext context) {
-        UserSearch search = UserSearch.parse(param(context, "q").orElse(""));
-        Optional<String> connection = param(context, "connection");
-        int page = number(context, "page", 0, 0, Integer.MAX_VALUE / MAX_PER_PAGE);
-        int perPage = number(context, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
-        boolean totals = param(context, "include_totals").map("true"::equals).orElse(false);
+        UserSearch search = UserSearch.parse(QueryParams.param(context, "q").orElse(""));
+        Optional<String> connection = QueryParams.param(context, "connection");
+        int page = QueryParams.number(context, "page", 0, 0, Integer.MAX_VALUE / MAX_PER_PAGE);
+        int perPage = QueryParams.number(context, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE);
+        boolean totals = QueryParams.param(context, "include_totals").map("true"::equals).orElse(false);
         boolean contradictory = connection.isPresent() && search.connection().isPresent()
                 && !connection.equals(search.connection());
         Optional<String> inConnection = connection.or(search::connection);
@@ -118,7 +118,7 @@ final class UserRoutes {
     }
 
     private void byEmail(RoutingContext context) {
-        String email = param(context, "email").filter(text -> !text.isBlank())
+        String email = QueryParams.param(context, "email").filter(text -> !text.isBlank())
                 .orElseThrow(() -> new ApiException(400, "invalid_query_string",
                         "Query validation error: email is required"));
         blocking(context, () -> array(users.byEmail(email)).toString());
@@ -138,26 +138,5 @@ final class UserRoutes {
         context.vertx().executeBlocking(work, false)
                 .onSuccess(body -> JsonReply.send(context, 200, body))
                 .onFailure(context::fail);
-    }
-
-    private static Optional<String> param(RoutingContext context, String name) {
-        return Optional.ofNullable(context.queryParams().get(name));
-    }
-
-    private static int number(RoutingContext context, String name, int fallback, int min, int max) {
-        Optional<String> text = param(context, name);
-        if (text.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int value = Integer.parseInt(text.get());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new ApiException(400, "invalid_query_string", "Query validation error: " + name
-                + " must be an integer from " + min + " to " + max);
     }
 }
