@@ -28,7 +28,8 @@ public final class ClientStore {
     private static final int ID_LENGTH = 32;
     private static final int SECRET_BYTES = 32;
     private static final String COLUMNS =
-            "client_id, name, app_type, grant_types, secret_encrypted, token_auth_method, scopes, created_at, updated_at";
+            "client_id, name, app_type, grant_types, secret_encrypted, token_auth_method, scopes, created_at, "
+                    + "updated_at";
 
     private final DataSource dataSource;
     private final SecretCipher cipher;

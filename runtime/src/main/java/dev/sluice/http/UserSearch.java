@@ -38,7 +38,8 @@ record UserSearch(Optional<String> connection, Optional<String> email) {
         while (true) {
             at = term(q, at, terms);
             if (at == q.length()) {
-                return new UserSearch(Optional.ofNullable(terms.get(CONNECTION)), Optional.ofNullable(terms.get(EMAIL)));
+                return new UserSearch(Optional.ofNullable(terms.get(CONNECTION)),
+                        Optional.ofNullable(terms.get(EMAIL)));
             }
             if (!q.startsWith(AND, at)) {
                 throw refused("only terms joined with ' AND ' are supported, found '" + shown(q.substring(at)) + "'");
