@@ -62,7 +62,8 @@ final class ServerNode implements AutoCloseable {
                 new ServerHealth(runner, database.dataSource()), java.util.Optional.of(oauth(config, database, keys)),
                 java.util.Optional.of(connections(config, database, runner)),
                 java.util.Optional.of(logins(config, database, runner)),
-                java.util.Optional.of(new StoreUserDirectory(new dev.sluice.user.JdbcUserStore(database))));
+                java.util.Optional.of(new StoreUserDirectory(new dev.sluice.user.JdbcUserStore(database))),
+                java.util.Optional.of(signups(config, database, runner)));
         open.push(server);
     }
 
@@ -96,6 +97,16 @@ final class ServerNode implements AutoCloseable {
                 database.dataSource(), database.dialect(),
                 new dev.sluice.connection.ConfigurationCipher(config.encryptionKey().asAesKey()), Clock.systemUTC()),
                 flow);
+    }
+
+    /** {@code POST /dbconnections/signup}: connections by name, the own store, the sandbox (docs/migration.md). */
+    private static dev.sluice.migration.Signups signups(SluiceConfig config, Database database,
+            GraalScriptRunner runner) {
+        dev.sluice.migration.SignupFlow flow = new dev.sluice.migration.SignupFlow(
+                new dev.sluice.user.JdbcUserStore(database),
+                new dev.sluice.user.PasswordHasher(config.passwords().bcryptCost()), runner,
+                dev.sluice.migration.LoginFlow.legacyStorePolicy(dev.sluice.sandbox.ScriptPolicy.defaults()));
+        return new dev.sluice.migration.Signups(logins(config, database, runner), flow);
     }
 
     private static StoreSettings storeSettings(SluiceConfig config) {

@@ -13,8 +13,9 @@ import java.util.logging.Logger;
 /**
  * The one place where failures become responses. An {@link ApiException} or a plain HTTP status (no route 404,
  * wrong method 405, oversize body 413, ...) answers in the shape of the API the path belongs to:
- * {@code {statusCode, error, message, errorCode}} under {@code /api/v2}, {@code {error, error_description}}
- * elsewhere (the Authentication API). Anything else is a bug: logged once with its stack and answered with a bare
+ * {@code {statusCode, error, message, errorCode}} under {@code /api/v2}, {@code {name, code, description, message,
+ * statusCode}} under {@code /dbconnections/}, {@code {error, error_description}} elsewhere (the Authentication
+ * API). Anything else is a bug: logged once with its stack and answered with a bare
  * 500 that reveals nothing.
  */
 final class FailureHandler implements Handler<RoutingContext> {
@@ -25,6 +26,7 @@ final class FailureHandler implements Handler<RoutingContext> {
 
     private static final Logger LOG = Logger.getLogger(FailureHandler.class.getName());
     private static final String MANAGEMENT_PREFIX = "/api/v2";
+    private static final String DBCONNECTIONS_PREFIX = "/dbconnections/";
 
     private final int maxBodyBytes;
 
@@ -46,7 +48,8 @@ final class FailureHandler implements Handler<RoutingContext> {
             return;
         }
         ApiException e = refusal.get();
-        JsonReply.send(context, e.statusCode(), isManagementApi(context) ? management(e) : authentication(e));
+        JsonReply.send(context, e.statusCode(), isManagementApi(context) ? management(e)
+                : isSignup(context) ? signup(e) : authentication(e));
     }
 
     private Optional<ApiException> refusal(RoutingContext context) {
@@ -77,6 +80,26 @@ final class FailureHandler implements Handler<RoutingContext> {
     private static boolean isManagementApi(RoutingContext context) {
         String path = context.normalizedPath();
         return path.equals(MANAGEMENT_PREFIX) || path.startsWith(MANAGEMENT_PREFIX + "/");
+    }
+
+    private static boolean isSignup(RoutingContext context) {
+        return context.normalizedPath().startsWith(DBCONNECTIONS_PREFIX);
+    }
+
+    /**
+     * The {@code /dbconnections} shape: {@code {name, code, description, message, statusCode}}; {@code name} is
+     * {@code PasswordStrengthError} for {@code invalid_password}, else the reason phrase as {@code BadRequestError},
+     * {@code UnauthorizedError}, ...
+     */
+    private static JsonObject signup(ApiException e) {
+        String name = e.errorCode().equals("invalid_password") ? "PasswordStrengthError"
+                : reasonPhrase(e.statusCode()).replaceAll("[^A-Za-z]", "") + "Error";
+        return new JsonObject()
+                .put("name", name)
+                .put("code", e.errorCode())
+                .put("description", e.getMessage())
+                .put("message", e.getMessage())
+                .put("statusCode", e.statusCode());
     }
 
     private static JsonObject management(ApiException e) {

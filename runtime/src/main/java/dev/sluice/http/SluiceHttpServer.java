@@ -70,12 +70,24 @@ public final class SluiceHttpServer implements AutoCloseable {
             java.util.Optional<OAuthServices> oauth,
             java.util.Optional<dev.sluice.connection.Connections> connections,
             java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
+        return start(settings, issuer, jwks, health, oauth, connections, logins, users, java.util.Optional.empty());
+    }
+
+    /**
+     * As above, plus {@code POST /dbconnections/signup} when both {@code oauth} and {@code signups} are present.
+     * Blocking until the port is bound.
+     */
+    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users,
+            java.util.Optional<dev.sluice.migration.Signups> signups) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0")
                             .setPort(settings.port()))
                     .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, oauth, connections,
-                            logins, users));
+                            logins, users, signups));
             await(server.listen(), "listen on port " + settings.port());
             return new SluiceHttpServer(vertx, server);
         } catch (RuntimeException e) {

@@ -47,6 +47,16 @@ final class SluiceRouter {
             java.util.Optional<OAuthServices> oauth,
             java.util.Optional<dev.sluice.connection.Connections> connections,
             java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
+        return create(vertx, settings, issuer, jwks, health, oauth, connections, logins, users,
+                java.util.Optional.empty());
+    }
+
+    /** As above, plus {@code POST /dbconnections/signup} (SignupEndpoint) when oauth and signups are present. */
+    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
+            java.util.Optional<OAuthServices> oauth,
+            java.util.Optional<dev.sluice.connection.Connections> connections,
+            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users,
+            java.util.Optional<dev.sluice.migration.Signups> signups) {
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
         // No file uploads: nothing is ever written to disk, and the limit applies to every body.
@@ -65,6 +75,8 @@ final class SluiceRouter {
         String discovery = Discovery.document(issuer, token.grantTypes()).encode();
         router.get("/.well-known/openid-configuration").handler(context -> JsonReply.send(context, 200, discovery));
         router.route(HttpMethod.POST, "/oauth/token").handler(token);
+        oauth.ifPresent(services -> signups.ifPresent(flow -> router.route(HttpMethod.POST, SignupEndpoint.PATH)
+                .handler(new SignupEndpoint(services.clients(), flow))));
         router.route().failureHandler(failures);
         for (int status : new int[] {404, 405, 413, 500}) {
             router.errorHandler(status, failures);
