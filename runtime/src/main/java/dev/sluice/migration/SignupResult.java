@@ -56,7 +56,7 @@ public sealed interface SignupResult {
 
     /** The named kinds of {@link Failed}. */
     enum FailureReason {
-        /** The connection has scripts enabled but lacks a script the signup needs ({@code get_user}, {@code create}). */
+        /** Scripts are enabled but a script the signup needs ({@code get_user}, {@code create}) is missing. */
         NO_SCRIPT,
         /** A script called back with an error, threw, or did not load: usually the legacy store is down. */
         SCRIPT_FAILED,
