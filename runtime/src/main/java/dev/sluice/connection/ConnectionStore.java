@@ -15,6 +15,9 @@ public interface ConnectionStore {
     /** The connection {@code id}; empty when absent. Blocking. */
     Optional<Connection> find(String id);
 
+    /** The connection called {@code name} (names are unique); empty when there is none. Blocking. */
+    Optional<Connection> findByName(String name);
+
     /**
      * Replaces name, options (all of them) and enabled clients of {@code id} in one transaction. Blocking.
      *

@@ -86,6 +86,18 @@ public final class JdbcConnectionStore implements ConnectionStore {
     }
 
     @Override
+    public Optional<Connection> findByName(String name) {
+        return inTransaction(sql -> {
+            try (PreparedStatement select = sql.prepareStatement("SELECT " + COLUMNS
+                    + " FROM connections WHERE name = ?")) {
+                select.setString(1, name);
+                List<Connection> found = read(sql, select);
+                return found.stream().findFirst();
+            }
+        }, "");
+    }
+
+    @Override
     public Optional<Connection> replace(String id, ConnectionDraft draft) {
         boolean updated = inTransaction(sql -> {
             try (PreparedStatement update = sql.prepareStatement("UPDATE connections SET name = ?, options = ?,"

@@ -1,7 +1,6 @@
 package dev.sluice.migration;
 
 import dev.sluice.connection.Connection;
-import dev.sluice.connection.ConnectionPage;
 import dev.sluice.connection.ConnectionStore;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,8 +11,6 @@ import java.util.Optional;
  */
 public final class PasswordLogins {
 
-    private static final int PAGE = 100;
-
     private final ConnectionStore connections;
     private final LoginFlow flow;
 
@@ -23,20 +20,9 @@ public final class PasswordLogins {
         this.flow = Objects.requireNonNull(flow, "flow");
     }
 
-    /**
-     * The connection called {@code realm}; empty when there is none. Blocking: it pages through the stored
-     * connections (a deployment has few).
-     */
+    /** The connection called {@code realm}; empty when there is none. Blocking. */
     public Optional<Connection> realm(String realm) {
-        Optional<String> from = Optional.empty();
-        while (true) {
-            ConnectionPage page = connections.after(from, PAGE);
-            Optional<Connection> found = page.connections().stream().filter(c -> c.name().equals(realm)).findFirst();
-            if (found.isPresent() || page.next().isEmpty()) {
-                return found;
-            }
-            from = page.next();
-        }
+        return connections.findByName(realm);
     }
 
     /** Logs {@code identifier} in to {@code connection}; see {@link LoginFlow#login}. Blocking. */

@@ -73,6 +73,8 @@ abstract class ConnectionStoreContract {
         assertThat(created.id()).matches("con_[A-Za-z0-9]{16}");
         assertThat(created.strategy()).isEqualTo("auth0");
         assertThat(store.find(created.id())).contains(created);
+        assertThat(store.findByName(created.name())).contains(created);
+        assertThat(store.findByName(created.name() + "-other")).isEmpty();
         assertThat(created.options().customScripts())
                 .containsExactly(Map.entry("login", "function login(e, p, cb) {}"));
         assertThat(created.options().configuration()).containsExactly(Map.entry("DB_PASSWORD", "s3cr3t-pässword"));
