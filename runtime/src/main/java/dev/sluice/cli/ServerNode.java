@@ -3,6 +3,7 @@ package dev.sluice.cli;
 import dev.sluice.config.DatabaseConfig;
 import dev.sluice.config.SluiceConfig;
 import dev.sluice.http.HttpSettings;
+import dev.sluice.http.RouteGroups;
 import dev.sluice.http.SluiceHttpServer;
 import dev.sluice.sandbox.GraalScriptRunner;
 import dev.sluice.sandbox.RuntimeSettings;
@@ -59,11 +60,12 @@ final class ServerNode implements AutoCloseable {
         open.push(runner);
         truffleRuntime = runner.health().truffleRuntime();
         server = SluiceHttpServer.start(HttpSettings.of(config.server()), config.issuer(), new Jwks(keys),
-                new ServerHealth(runner, database.dataSource()), java.util.Optional.of(oauth(config, database, keys)),
-                java.util.Optional.of(connections(config, database, runner)),
-                java.util.Optional.of(logins(config, database, runner)),
-                java.util.Optional.of(new StoreUserDirectory(new dev.sluice.user.JdbcUserStore(database))),
-                java.util.Optional.of(signups(config, database, runner)));
+                new ServerHealth(runner, database.dataSource()), RouteGroups.none()
+                        .withOAuth(oauth(config, database, keys))
+                        .withConnections(connections(config, database, runner))
+                        .withLogins(logins(config, database, runner))
+                        .withUsers(new StoreUserDirectory(new dev.sluice.user.JdbcUserStore(database)))
+                        .withSignups(signups(config, database, runner)));
         open.push(server);
     }
 

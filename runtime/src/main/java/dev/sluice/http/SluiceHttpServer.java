@@ -38,56 +38,20 @@ public final class SluiceHttpServer implements AutoCloseable {
      * @throws HttpServerException when the port cannot be bound; nothing stays open then
      */
     public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health) {
-        return start(settings, issuer, jwks, health, java.util.Optional.empty());
+        return start(settings, issuer, jwks, health, RouteGroups.none());
     }
 
     /**
-     * As {@link #start(HttpSettings, IssuerConfig, Jwks, HealthCheck)}, with the client-credentials grant and the
-     * {@code /api/v2/clients} routes when {@code oauth} is present. Blocking until the port is bound.
+     * As {@link #start(HttpSettings, IssuerConfig, Jwks, HealthCheck)}, with the optional route groups of
+     * {@code routes}. Blocking until the port is bound.
      */
     public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth) {
-        return start(settings, issuer, jwks, health, oauth, java.util.Optional.empty());
-    }
-
-    /** As above, plus {@code /api/v2/connections} when both {@code oauth} and {@code connections} are present. */
-    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections) {
-        return start(settings, issuer, jwks, health, oauth, connections, java.util.Optional.empty());
-    }
-
-    /** As above, plus the password-realm grant when both {@code oauth} and {@code logins} are present. */
-    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins) {
-        return start(settings, issuer, jwks, health, oauth, connections, logins, java.util.Optional.empty());
-    }
-
-    /** As above, plus the {@code /api/v2/users} reads when both {@code oauth} and {@code users} are present. */
-    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
-        return start(settings, issuer, jwks, health, oauth, connections, logins, users, java.util.Optional.empty());
-    }
-
-    /**
-     * As above, plus {@code POST /dbconnections/signup} when both {@code oauth} and {@code signups} are present.
-     * Blocking until the port is bound.
-     */
-    public static SluiceHttpServer start(HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users,
-            java.util.Optional<dev.sluice.migration.Signups> signups) {
+            RouteGroups routes) {
         Vertx vertx = Vertx.vertx();
         try {
             HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("0.0.0.0")
                             .setPort(settings.port()))
-                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, oauth, connections,
-                            logins, users, signups));
+                    .requestHandler(SluiceRouter.create(vertx, settings, issuer, jwks, health, routes));
             await(server.listen(), "listen on port " + settings.port());
             return new SluiceHttpServer(vertx, server);
         } catch (RuntimeException e) {

@@ -16,47 +16,17 @@ final class SluiceRouter {
     private SluiceRouter() {
     }
 
-    /** The router for {@code vertx}; every handler here is non-blocking or moves its blocking work off the loop. */
-    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health) {
-        return create(vertx, settings, issuer, jwks, health, java.util.Optional.empty());
-    }
-
-    /** As above, plus the client-credentials grant and {@code /api/v2/clients} when {@code oauth} is present. */
+    /**
+     * The router for {@code vertx} with the given optional route groups; every handler here is non-blocking or
+     * moves its blocking work off the loop.
+     */
     static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth) {
-        return create(vertx, settings, issuer, jwks, health, oauth, java.util.Optional.empty());
-    }
-
-    /** As above, plus {@code /api/v2/connections} (docs/connection.md) when oauth and connections are present. */
-    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections) {
-        return create(vertx, settings, issuer, jwks, health, oauth, connections, java.util.Optional.empty());
-    }
-
-    /** As above, plus the password-realm grant (docs/migration.md) when oauth and logins are present. */
-    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins) {
-        return create(vertx, settings, issuer, jwks, health, oauth, connections, logins, java.util.Optional.empty());
-    }
-
-    /** As above, plus the user reads of {@code /api/v2/users} (UserRoutes) when oauth and users are present. */
-    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users) {
-        return create(vertx, settings, issuer, jwks, health, oauth, connections, logins, users,
-                java.util.Optional.empty());
-    }
-
-    /** As above, plus {@code POST /dbconnections/signup} (SignupEndpoint) when oauth and signups are present. */
-    static Router create(Vertx vertx, HttpSettings settings, IssuerConfig issuer, Jwks jwks, HealthCheck health,
-            java.util.Optional<OAuthServices> oauth,
-            java.util.Optional<dev.sluice.connection.Connections> connections,
-            java.util.Optional<dev.sluice.migration.PasswordLogins> logins, java.util.Optional<UserDirectory> users,
-            java.util.Optional<dev.sluice.migration.Signups> signups) {
+            RouteGroups routes) {
+        java.util.Optional<OAuthServices> oauth = routes.oauth();
+        java.util.Optional<dev.sluice.connection.Connections> connections = routes.connections();
+        java.util.Optional<dev.sluice.migration.PasswordLogins> logins = routes.logins();
+        java.util.Optional<UserDirectory> users = routes.users();
+        java.util.Optional<dev.sluice.migration.Signups> signups = routes.signups();
         Router router = Router.router(vertx);
         FailureHandler failures = new FailureHandler(settings.maxBodyBytes());
         // No file uploads: nothing is ever written to disk, and the limit applies to every body.

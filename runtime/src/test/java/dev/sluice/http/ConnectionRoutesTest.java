@@ -87,7 +87,8 @@ class ConnectionRoutesTest {
                 new AdminClientConfig("cli_bootstrap", "bootstrap-secret-0123456789abcdef", Optional.empty()));
         // The real server and router, with a body limit above the sandbox's 100 KiB script limit.
         server = SluiceHttpServer.start(new HttpSettings(0, 1 << 20), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), Optional.of(oauth), Optional.of(connections));
+                () -> new Health(true, "Interpreted", List.of()),
+                RouteGroups.none().withOAuth(oauth).withConnections(connections));
     }
 
     @AfterAll

@@ -65,7 +65,7 @@ class ManagementClientsTest {
                         Clock.systemUTC()),
                 new AdminClientConfig(ADMIN_ID, ADMIN_SECRET, Optional.empty()));
         server = SluiceHttpServer.start(new HttpSettings(0, 64 * 1024), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), Optional.of(oauth));
+                () -> new Health(true, "Interpreted", List.of()), RouteGroups.none().withOAuth(oauth));
         adminToken = json(form(ADMIN_ID, ADMIN_SECRET, AUDIENCE)).get("access_token").asText();
     }
 

@@ -105,8 +105,8 @@ class PasswordRealmGrantTest {
         LoginFlow flow = new LoginFlow(new JdbcUserStore(database), new PasswordHasher(4), runner,
                 LoginFlow.legacyStorePolicy(ScriptPolicy.defaults()));
         server = SluiceHttpServer.start(new HttpSettings(0, 64 * 1024), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), Optional.of(oauth), Optional.empty(),
-                Optional.of(new PasswordLogins(connections, flow)));
+                () -> new Health(true, "Interpreted", List.of()),
+                RouteGroups.none().withOAuth(oauth).withLogins(new PasswordLogins(connections, flow)));
     }
 
     @AfterAll

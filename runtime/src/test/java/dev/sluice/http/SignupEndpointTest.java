@@ -112,9 +112,8 @@ class SignupEndpointTest {
         ScriptPolicy policy = LoginFlow.legacyStorePolicy(ScriptPolicy.defaults());
         PasswordLogins logins = new PasswordLogins(connections, new LoginFlow(users, hasher, runner, policy));
         server = SluiceHttpServer.start(new HttpSettings(0, 64 * 1024), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), Optional.of(oauth), Optional.empty(),
-                Optional.of(logins), Optional.empty(),
-                Optional.of(new Signups(logins, new SignupFlow(users, hasher, runner, policy))));
+                () -> new Health(true, "Interpreted", List.of()), RouteGroups.none().withOAuth(oauth).withLogins(logins)
+                        .withSignups(new Signups(logins, new SignupFlow(users, hasher, runner, policy))));
     }
 
     @AfterAll

@@ -83,8 +83,8 @@ class UserRoutesTest {
                         Clock.systemUTC()),
                 new AdminClientConfig("cli_bootstrap", "bootstrap-secret-0123456789abcdef", Optional.empty()));
         server = SluiceHttpServer.start(new HttpSettings(0, 1 << 20), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), Optional.of(oauth), Optional.empty(),
-                Optional.empty(), Optional.of(new StoreUserDirectory(store)));
+                () -> new Health(true, "Interpreted", List.of()),
+                RouteGroups.none().withOAuth(oauth).withUsers(new StoreUserDirectory(store)));
     }
 
     @AfterAll
