@@ -132,7 +132,8 @@ class SluiceHttpServerTest {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode document = json(response);
         assertThat(document.get("issuer").asText()).isEqualTo("https://auth.example.com/tenant/");
-        assertThat(document.get("jwks_uri").asText()).isEqualTo("https://auth.example.com/tenant/.well-known/jwks.json");
+        assertThat(document.get("jwks_uri").asText())
+                .isEqualTo("https://auth.example.com/tenant/.well-known/jwks.json");
         assertThat(document.get("token_endpoint").asText()).isEqualTo("https://auth.example.com/tenant/oauth/token");
         assertThat(document.get("userinfo_endpoint").asText()).isEqualTo("https://auth.example.com/tenant/userinfo");
         assertThat(document.get("subject_types_supported").toString()).isEqualTo("[\"public\"]");

@@ -223,7 +223,8 @@ class UserRoutesTest {
         store.create(NewUser.of(connection, "bob-" + UUID.randomUUID(), UserSource.SIGNED_UP)
                 .withEmail("bob@example.com", false));
 
-        JsonNode byEmail = ok("/api/v2/users?q=" + encoded("email:\"" + email.toUpperCase(java.util.Locale.ROOT) + "\""));
+        String upper = email.toUpperCase(java.util.Locale.ROOT);
+        JsonNode byEmail = ok("/api/v2/users?q=" + encoded("email:\"" + upper + "\""));
         JsonNode byConnection = ok("/api/v2/users?q=" + encoded("identities.connection:\"" + other + "\""));
         JsonNode both = ok("/api/v2/users?q=" + encoded("email:\"" + email + "\" AND identities.connection:\""
                 + connection + "\""));
