@@ -46,6 +46,14 @@ public final class HostObject {
         return new ReadOnly(Map.copyOf(members));
     }
 
+    /** Reads argument {@code index} as a guest function (a callback), or fails with Node's ERR_INVALID_ARG_TYPE. */
+    public static Value callback(Value[] args, int index) {
+        if (index >= args.length || !args[index].canExecute()) {
+            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
+        }
+        return args[index];
+    }
+
     /** Reads argument {@code index} as a string, or fails with a TypeError-like message. */
     public static String string(Value[] args, int index, String what) {
         if (index >= args.length || !args[index].isString()) {

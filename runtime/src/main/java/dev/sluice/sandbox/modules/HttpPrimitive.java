@@ -40,10 +40,7 @@ public final class HttpPrimitive {
 
     private Object send(Value... args) {
         JsonNode request = parse(HostObject.string(args, 0, "request"));
-        if (args.length < 2 || !args[1].canExecute()) {
-            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
-        }
-        host.runBlocking(args[1], () -> perform(request));
+        host.runBlocking(HostObject.callback(args, 1), () -> perform(request));
         return null;
     }
 

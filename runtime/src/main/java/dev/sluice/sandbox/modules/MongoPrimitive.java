@@ -72,10 +72,7 @@ public final class MongoPrimitive {
     }
 
     private Object blocking(Value[] args, int callbackIndex, Callable<?> work) {
-        if (callbackIndex >= args.length || !args[callbackIndex].canExecute()) {
-            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
-        }
-        host.runBlocking(args[callbackIndex], () -> {
+        host.runBlocking(HostObject.callback(args, callbackIndex), () -> {
             try {
                 return work.call();
             } catch (Exception e) {

@@ -32,7 +32,7 @@ final class MysqlPool implements AutoCloseable {
                 continue;
             }
             try {
-                MysqlSession.await(session.connect());
+                QueuedWork.await(session.connect());
                 return session;
             } catch (Exception e) {
                 discard(session);
@@ -45,7 +45,7 @@ final class MysqlPool implements AutoCloseable {
     Map<String, Object> query(String sql) throws Exception {
         MysqlSession session = acquire();
         try {
-            return MysqlSession.await(session.query(sql));
+            return QueuedWork.await(session.query(sql));
         } finally {
             release(session);
         }
@@ -79,7 +79,7 @@ final class MysqlPool implements AutoCloseable {
 
     private static boolean answers(MysqlSession session) {
         try {
-            MysqlSession.await(session.query("SELECT 1"));
+            QueuedWork.await(session.query("SELECT 1"));
             return true;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -63,26 +63,26 @@ public final class MysqlPrimitive {
 
     // The work is queued here, on the JS thread, so that it runs in the order the script issued it.
     private Object connect(Value... args) {
-        requireCallback(args, 1);
+        HostObject.callback(args, 1);
         var connected = session(args).connect();
-        return inLane(args, 1, () -> MysqlSession.await(connected));
+        return inLane(args, 1, () -> QueuedWork.await(connected));
     }
 
     private Object query(Value... args) {
         MysqlSession session = session(args);
         String sql = HostObject.string(args, 1, "sql");
-        requireCallback(args, 2);
+        HostObject.callback(args, 2);
         var result = session.query(sql);
-        return inLane(args, 2, () -> MysqlSession.await(result));
+        return inLane(args, 2, () -> QueuedWork.await(result));
     }
 
     private Object end(Value... args) {
         int id = id(args);
         MysqlSession session = session(args);
-        requireCallback(args, 1);
+        HostObject.callback(args, 1);
         forgetSession(id, session);
         var ended = session.end();
-        inLane(args, 1, () -> MysqlSession.await(ended));
+        inLane(args, 1, () -> QueuedWork.await(ended));
         lanes.remove(id); // the pending completions keep the lane; nothing else may join it after end()
         return null;
     }
@@ -111,7 +111,7 @@ public final class MysqlPrimitive {
             int id = ids.incrementAndGet();
             sessions.put(id, session);
             leases.put(id, pool);
-            return Map.of("id", id, "threadId", MysqlSession.await(session.connect()).get("threadId"));
+            return Map.of("id", id, "threadId", QueuedWork.await(session.connect()).get("threadId"));
         });
     }
 
@@ -137,21 +137,15 @@ public final class MysqlPrimitive {
 
     // One connection's callbacks reach the script in the order its work was queued, as in mysqljs.
     private Object inLane(Value[] args, int callbackIndex, java.util.concurrent.Callable<?> work) {
-        requireCallback(args, callbackIndex);
+        HostObject.callback(args, callbackIndex);
         host.runBlocking(args[callbackIndex], work, lanes.computeIfAbsent(id(args), id -> host.newLane()));
         return null;
     }
 
     private Object blocking(Value[] args, int callbackIndex, java.util.concurrent.Callable<?> work) {
-        requireCallback(args, callbackIndex);
+        HostObject.callback(args, callbackIndex);
         host.runBlocking(args[callbackIndex], work);
         return null;
-    }
-
-    private static void requireCallback(Value[] args, int index) {
-        if (index >= args.length || !args[index].canExecute()) {
-            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
-        }
     }
 
     private void forgetSession(int id, MysqlSession session) {

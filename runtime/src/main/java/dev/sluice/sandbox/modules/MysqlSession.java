@@ -9,7 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -202,17 +201,5 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
 
     private static long threadId(Connection connection) throws SQLException {
         return connection.unwrap(com.mysql.cj.jdbc.JdbcConnection.class).getId();
-    }
-
-    /** Waits for {@code future} and rethrows its failure as thrown by the work. For {@code runBlocking} callables. */
-    static <T> T await(CompletableFuture<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw e;
-        }
     }
 }

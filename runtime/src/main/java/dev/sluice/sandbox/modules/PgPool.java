@@ -21,7 +21,7 @@ final class PgPool implements AutoCloseable {
     PgSession acquire() throws Exception {
         PgSession session = sessions.reserve();
         try {
-            PgSession.await(session.connect());
+            QueuedWork.await(session.connect());
             return session;
         } catch (Exception e) {
             release(session, true);
@@ -33,7 +33,7 @@ final class PgPool implements AutoCloseable {
     Object query(String sql, JsonNode values) throws Exception {
         PgSession session = acquire();
         try {
-            return PgSession.await(session.query(sql, values));
+            return QueuedWork.await(session.query(sql, values));
         } finally {
             release(session, false);
         }

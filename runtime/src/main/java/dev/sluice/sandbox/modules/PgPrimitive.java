@@ -36,15 +36,15 @@ public final class PgPrimitive {
                 .fn("open", this::open)
                 .fn("connect", args -> {
                     var connected = session(args).connect();
-                    return inLane(args, 1, () -> PgSession.await(connected));
+                    return inLane(args, 1, () -> QueuedWork.await(connected));
                 })
                 .fn("query", args -> {
                     PgSession session = session(args);
                     String sql = HostObject.string(args, 1, "query text");
                     JsonNode values = values(args);
-                    requireCallback(args, 3);
+                    HostObject.callback(args, 3);
                     var result = session.query(sql, values);
-                    return inLane(args, 3, () -> PgSession.await(result));
+                    return inLane(args, 3, () -> QueuedWork.await(result));
                 })
                 .fn("end", this::end)
                 .fn("poolOpen", this::poolOpen)
@@ -72,7 +72,7 @@ public final class PgPrimitive {
     private Object end(Value... args) {
         int id = id(args);
         PgSession session = session(args);
-        requireCallback(args, 1);
+        HostObject.callback(args, 1);
         sessions.remove(id);
         Optional<PgPool> pool = Optional.ofNullable(leases.remove(id));
         if (pool.isPresent()) {
@@ -82,7 +82,7 @@ public final class PgPrimitive {
         }
         host.forget(session);
         var ended = session.end();
-        inLane(args, 1, () -> PgSession.await(ended));
+        inLane(args, 1, () -> QueuedWork.await(ended));
         lanes.remove(id); // the pending completions keep the lane; nothing else may join it after end()
         return null;
     }
@@ -146,22 +146,16 @@ public final class PgPrimitive {
     }
 
     private Object blocking(Value[] args, int callbackIndex, Callable<?> work) {
-        requireCallback(args, callbackIndex);
+        HostObject.callback(args, callbackIndex);
         host.runBlocking(args[callbackIndex], work);
         return null;
     }
 
     // One client's callbacks reach the script in the order its queries were issued, as in node-postgres.
     private Object inLane(Value[] args, int callbackIndex, Callable<?> work) {
-        requireCallback(args, callbackIndex);
+        HostObject.callback(args, callbackIndex);
         host.runBlocking(args[callbackIndex], work, lanes.computeIfAbsent(id(args), id -> host.newLane()));
         return null;
-    }
-
-    private static void requireCallback(Value[] args, int index) {
-        if (index >= args.length || !args[index].canExecute()) {
-            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
-        }
     }
 
     private PgSession session(Value[] args) {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -147,18 +146,6 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
             } catch (SQLException e) {
                 LOG.log(Level.FINE, "closing a pg connection failed", e);
             }
-        }
-    }
-
-    /** Waits for {@code future} and rethrows its failure as thrown by the work. For {@code runBlocking} callables. */
-    static <T> T await(CompletableFuture<T> future) throws Exception {
-        try {
-            return future.get();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof Exception cause ? cause : e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw e;
         }
     }
 }

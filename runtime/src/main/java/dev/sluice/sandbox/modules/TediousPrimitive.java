@@ -62,7 +62,7 @@ public final class TediousPrimitive {
 
     private Object connect(Value... args) {
         SqlServerConfig config = SqlServerConfig.parse(HostObject.string(args, 0, "config"), host.limits());
-        requireCallback(args, 1);
+        HostObject.callback(args, 1);
         Link link = new Link(config);
         int id = ids.incrementAndGet();
         links.put(id, link);
@@ -91,7 +91,7 @@ public final class TediousPrimitive {
     }
 
     private Object blocking(Link link, Value[] args, int callbackIndex, Work work) {
-        requireCallback(args, callbackIndex);
+        HostObject.callback(args, callbackIndex);
         link.busy = true;
         host.runBlocking(args[callbackIndex], () -> {
             try {
@@ -124,12 +124,6 @@ public final class TediousPrimitive {
             return out;
         } catch (JsonProcessingException e) {
             throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "parameters are not plain data");
-        }
-    }
-
-    private static void requireCallback(Value[] args, int index) {
-        if (index >= args.length || !args[index].canExecute()) {
-            throw ModuleError.withCode("ERR_INVALID_ARG_TYPE", "callback must be a function");
         }
     }
 

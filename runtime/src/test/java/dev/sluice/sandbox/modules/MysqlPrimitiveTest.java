@@ -51,9 +51,9 @@ class MysqlPrimitiveTest {
     @Test
     void a_session_returns_raw_column_text_and_definitions() throws Exception {
         try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
-            MysqlSession.await(session.query("INSERT INTO " + TABLE + " (name, amount, born, flag, data, yr)"
+            QueuedWork.await(session.query("INSERT INTO " + TABLE + " (name, amount, born, flag, data, yr)"
                     + " VALUES ('raw', 3.50, '2001-02-03', 1, X'0aff', 2024)"));
-            Map<String, Object> result = MysqlSession.await(session.query(
+            Map<String, Object> result = QueuedWork.await(session.query(
                     "SELECT amount, born, flag, data, yr FROM " + TABLE + " WHERE name = 'raw'"));
 
             assertThat(result.get("kind")).isEqualTo("rows");
@@ -72,7 +72,7 @@ class MysqlPrimitiveTest {
     @Test
     void an_insert_reports_the_ok_packet() throws Exception {
         try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
-            Map<String, Object> ok = MysqlSession.await(session.query(
+            Map<String, Object> ok = QueuedWork.await(session.query(
                     "INSERT INTO " + TABLE + " (name) VALUES ('ok-1'), ('ok-2')"));
 
             assertThat(ok.get("kind")).isEqualTo("ok");
@@ -92,7 +92,7 @@ class MysqlPrimitiveTest {
             }
             List<Object> seen = new ArrayList<>();
             for (CompletableFuture<Map<String, Object>> future : futures.subList(1, futures.size())) {
-                seen.add(((List<?>) ((List<?>) MysqlSession.await(future).get("rows")).get(0)).get(0));
+                seen.add(((List<?>) ((List<?>) QueuedWork.await(future).get("rows")).get(0)).get(0));
             }
 
             assertThat(seen).first().isEqualTo("1");
@@ -103,13 +103,13 @@ class MysqlPrimitiveTest {
     @Test
     void server_errors_carry_the_mysqljs_code_and_keep_the_session_usable() throws Exception {
         try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
-            assertThatThrownBy(() -> MysqlSession.await(session.query("SELEC 1")))
+            assertThatThrownBy(() -> QueuedWork.await(session.query("SELEC 1")))
                     .isInstanceOf(ModuleError.class).hasMessageStartingWith("ER_PARSE_ERROR: ")
                     .satisfies(e -> assertThat(ModuleError.toJson(e)).contains("\"errno\":1064")
                             .contains("\"fatal\":false"));
 
             assertThat(session.usable()).isTrue();
-            assertThat(MysqlSession.await(session.query("SELECT 1")).get("kind")).isEqualTo("rows");
+            assertThat(QueuedWork.await(session.query("SELECT 1")).get("kind")).isEqualTo("rows");
         }
     }
 
@@ -117,11 +117,11 @@ class MysqlPrimitiveTest {
     void a_refused_connection_is_fatal_for_the_session() throws Exception {
         MysqlConfig closedPort = MysqlConfig.parse("{\"host\":\"127.0.0.1\",\"port\":1}", LIMITS);
         try (MysqlSession session = new MysqlSession(closedPort, LIMITS)) {
-            assertThatThrownBy(() -> MysqlSession.await(session.connect()))
+            assertThatThrownBy(() -> QueuedWork.await(session.connect()))
                     .hasMessage("connect ECONNREFUSED 127.0.0.1:1")
                     .satisfies(e -> assertThat(ModuleError.toJson(e)).contains("\"code\":\"ECONNREFUSED\"")
                             .contains("\"fatal\":true"));
-            assertThatThrownBy(() -> MysqlSession.await(session.query("SELECT 1")))
+            assertThatThrownBy(() -> QueuedWork.await(session.query("SELECT 1")))
                     .hasMessage("connect ECONNREFUSED 127.0.0.1:1");
             assertThat(session.usable()).isFalse();
         }
@@ -130,9 +130,9 @@ class MysqlPrimitiveTest {
     @Test
     void a_reaped_session_reconnects_when_used_again() throws Exception {
         try (MysqlSession session = new MysqlSession(config(), LIMITS)) {
-            Object first = MysqlSession.await(session.connect()).get("threadId");
+            Object first = QueuedWork.await(session.connect()).get("threadId");
             session.reap();
-            Object second = MysqlSession.await(session.connect()).get("threadId");
+            Object second = QueuedWork.await(session.connect()).get("threadId");
 
             assertThat(second).isNotEqualTo(first);
             assertThat(session.usable()).isTrue();
