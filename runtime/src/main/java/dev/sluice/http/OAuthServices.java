@@ -27,4 +27,9 @@ public record OAuthServices(TokenIssuer issuer, TokenVerifier verifier, ClientSt
     String managementAudience() {
         return issuer.settings().managementAudience();
     }
+
+    /** The audience of users' access tokens: the {@code /userinfo} endpoint, {@code {issuer}userinfo}. */
+    String userinfoAudience() {
+        return issuer.settings().issuer() + "userinfo";
+    }
 }

@@ -72,7 +72,7 @@ final class PasswordRealmGrant {
         }
         LoginResult result = logins.login(connection, username, password);
         return switch (result) {
-            case LoginResult.LoggedIn in -> new Success(client, in.profile());
+            case LoginResult.LoggedIn in -> new Success(client, connection.name(), in.profile());
             case LoginResult.WrongCredentials wrong -> throw new ApiException(403, "invalid_grant", WRONG_CREDENTIALS);
             case LoginResult.Unauthorized refused -> throw new ApiException(401, "unauthorized", refused.message());
             case LoginResult.Failed failed -> throw unavailable(connection, failed);
@@ -97,7 +97,8 @@ final class PasswordRealmGrant {
             String subject = "auth0|" + success.profile().userId();
             String clientId = success.client().clientId();
             IssuedToken access = services.issuer().accessToken(new AccessTokenRequest(subject, clientId,
-                    List.of(audience), scopes, AccessTokenRequest.PASSWORD));
+                    List.of(audience), scopes, AccessTokenRequest.PASSWORD,
+                    Map.of(AccessTokenRequest.CONNECTION_CLAIM, success.connection())));
             JsonObject body = new JsonObject().put("access_token", access.value());
             if (scopes.contains("openid")) {
                 body.put("id_token", services.issuer().idToken(idToken(subject, clientId, success.profile(), scopes))
@@ -133,7 +134,7 @@ final class PasswordRealmGrant {
 
     /** The access token's audience: the issuer's userinfo endpoint, the only one a user's token may name. */
     private String audience(String requested) {
-        String userinfo = services.issuer().settings().issuer() + "userinfo";
+        String userinfo = services.userinfoAudience();
         if (requested == null || requested.isBlank() || requested.equals(userinfo)) {
             return userinfo;
         }
@@ -186,7 +187,7 @@ final class PasswordRealmGrant {
         return new ApiException(401, "invalid_client", "Client authentication failed.");
     }
 
-    /** A successful login with its client. */
-    private record Success(Client client, LoginProfile profile) {
+    /** A successful login with its client and the connection's name. */
+    private record Success(Client client, String connection, LoginProfile profile) {
     }
 }

@@ -42,6 +42,12 @@ final class SluiceRouter {
                 new ManagementAuth(services.verifier(), services.managementAudience())::require, store)));
         oauth.ifPresent(services -> users.ifPresent(directory -> UserRoutes.mount(router,
                 new ManagementAuth(services.verifier(), services.managementAudience())::require, directory)));
+        oauth.ifPresent(services -> users.ifPresent(directory -> {
+            UserInfoEndpoint userinfo = new UserInfoEndpoint(services.verifier(), services.userinfoAudience(),
+                    directory);
+            router.get(UserInfoEndpoint.PATH).handler(userinfo);
+            router.post(UserInfoEndpoint.PATH).handler(userinfo);
+        }));
         String discovery = Discovery.document(issuer, token.grantTypes()).encode();
         router.get("/.well-known/openid-configuration").handler(context -> JsonReply.send(context, 200, discovery));
         router.route(HttpMethod.POST, "/oauth/token").handler(token);

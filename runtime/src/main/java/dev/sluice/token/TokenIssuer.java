@@ -52,6 +52,7 @@ public final class TokenIssuer {
                 .claim("azp", request.clientId())
                 .claim("scope", String.join(" ", request.scopes()))
                 .claim("gty", request.grantType());
+        request.extraClaims().forEach(claims::claim);
         return sign(claims.build(), now, settings.accessTokenLifetime());
     }
 

@@ -105,6 +105,19 @@ class TokenIssuerTest {
     }
 
     @Test
+    void extra_claims_are_written_but_never_one_the_issuer_owns() throws Exception {
+        var request = new AccessTokenRequest("auth0|u-42", "client-1", List.of(ISSUER + "userinfo"),
+                List.of("openid"), AccessTokenRequest.PASSWORD,
+                java.util.Map.of(AccessTokenRequest.CONNECTION_CLAIM, "legacy-users"));
+
+        assertThat(payload(issuer.accessToken(request)).path(AccessTokenRequest.CONNECTION_CLAIM).asText())
+                .isEqualTo("legacy-users");
+        assertThatThrownBy(() -> new AccessTokenRequest("auth0|u-42", "client-1", List.of(ISSUER + "userinfo"),
+                List.of(), AccessTokenRequest.PASSWORD, java.util.Map.of("sub", "auth0|someone-else")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sub");
+    }
+
+    @Test
     void lifetimes_come_from_the_settings() throws Exception {
         var shortLived = new TokenIssuer(keys,
                 new TokenSettings(ISSUER, Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ZERO), clock);
