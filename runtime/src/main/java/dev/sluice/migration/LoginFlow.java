@@ -177,7 +177,9 @@ public final class LoginFlow {
         } catch (DuplicateUserException e) {
             // A concurrent first login (or an earlier legacy-mode cache) got there first.
             Optional<User> existing = users.findById(connection.name(), profile.userId());
-            if (existing.isEmpty()) {
+            // The same person only when the email matches too: a script that gives two people one user_id must
+            // never let one of them in as the other.
+            if (existing.isEmpty() || !existing.get().email().equals(user.email())) {
                 return new Failed(FailureReason.INVALID_PROFILE, "the login script returned a profile whose "
                         + e.key().name().toLowerCase(java.util.Locale.ROOT) + " belongs to another user");
             }

@@ -164,6 +164,19 @@ class LoginFlowTest {
     }
 
     @Test
+    void a_script_that_gives_a_second_person_a_taken_user_id_never_logs_them_in_as_the_first() {
+        Connection connection = connection(true, true,
+                "function login(u, p, cb) { cb(null, {user_id: 'same', email: u}); }");
+        assertThat(flow.login(connection, "first@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
+
+        assertThat(flow.login(connection, "second@example.com", PASSWORD)).isEqualTo(new Failed(
+                FailureReason.INVALID_PROFILE,
+                "the login script returned a profile whose user_id belongs to another user"));
+        assertThat(users.findById(connectionName, "same").orElseThrow().email()).contains("first@example.com");
+        assertThat(count()).isEqualTo(1);
+    }
+
+    @Test
     void eight_concurrent_first_logins_make_one_user_and_all_succeed() throws Exception {
         Connection connection = importing();
         ExecutorService pool = Executors.newFixedThreadPool(8);
