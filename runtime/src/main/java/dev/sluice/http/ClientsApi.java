@@ -1,7 +1,7 @@
 package dev.sluice.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.client.Client;
 import dev.sluice.client.ClientChanges;
 import dev.sluice.client.ClientPage;
@@ -11,7 +11,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,6 @@ import java.util.function.Consumer;
  */
 final class ClientsApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/api/v2/clients";
     private static final Set<String> FIELDS = Set.of("name", "app_type", "grant_types", "token_endpoint_auth_method");
     private static final List<String> DEFAULT_GRANTS =
@@ -123,16 +121,7 @@ final class ClientsApi {
     }
 
     private static Map<String, JsonNode> body(RoutingContext context) {
-        JsonNode root;
-        try {
-            byte[] bytes = context.body().buffer() == null ? new byte[0] : context.body().buffer().getBytes();
-            root = JSON.readTree(bytes);
-        } catch (IOException e) {
-            throw invalidBody("The request body is not valid JSON.");
-        }
-        if (root == null || !root.isObject()) {
-            throw invalidBody("Payload validation error: the body must be a JSON object.");
-        }
+        ObjectNode root = RequestBodies.managementObject(context);
         Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
             if (!FIELDS.contains(field.getKey())) {

@@ -1,6 +1,5 @@
 package dev.sluice.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -128,14 +127,6 @@ final class ConnectionRoutes {
     }
 
     private JsonNode body(RoutingContext context) {
-        String text = context.body().asString();
-        if (text == null || text.isBlank()) {
-            throw new ApiException(400, "invalid_body", "Payload validation error: the body must be a JSON object");
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ApiException(400, "invalid_body", "Payload validation error: the body is not valid JSON");
-        }
+        return RequestBodies.managementObject(context);
     }
 }

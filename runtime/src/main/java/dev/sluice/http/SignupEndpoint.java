@@ -1,8 +1,6 @@
 package dev.sluice.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.client.ClientStore;
@@ -11,12 +9,9 @@ import dev.sluice.migration.SignupRequest;
 import dev.sluice.migration.SignupResult;
 import dev.sluice.migration.Signups;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -34,7 +29,6 @@ final class SignupEndpoint implements Handler<RoutingContext> {
 
     static final String PATH = "/dbconnections/signup";
     private static final Logger LOG = Logger.getLogger(SignupEndpoint.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> REQUIRED = List.of("client_id", "email", "password", "connection");
     private static final List<String> OPTIONAL_TEXT = List.of("username", "given_name", "family_name", "name",
             "nickname", "picture");
@@ -125,47 +119,9 @@ final class SignupEndpoint implements Handler<RoutingContext> {
 
     /** The body as a JSON object: a JSON object as sent, or the form's fields as strings. */
     private static ObjectNode body(RoutingContext context) {
-        String type = Optional.ofNullable(context.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("")
-                .toLowerCase(Locale.ROOT);
-        if (context.body().buffer() == null || context.body().length() <= 0) {
-            throw invalidRequest("The request body is empty.");
-        }
-        ObjectNode body;
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            body = form(context.request().formAttributes());
-        } else if (type.startsWith("application/json")) {
-            body = json(context.body().buffer().getBytes());
-        } else {
-            throw invalidRequest("The request body must be application/json or application/x-www-form-urlencoded.");
-        }
+        ObjectNode body = RequestBodies.jsonOrForm(context, SignupEndpoint::invalidRequest);
         check(body);
         return body;
-    }
-
-    private static ObjectNode form(MultiMap attributes) {
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        for (String name : attributes.names()) {
-            if (attributes.getAll(name).size() > 1) {
-                throw invalidRequest("Parameter " + TokenEndpoint.echo(name) + " is repeated.");
-            }
-            body.put(name, attributes.get(name));
-        }
-        return body;
-    }
-
-    private static ObjectNode json(byte[] bytes) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(bytes);
-        } catch (JacksonException e) {
-            throw invalidRequest("The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
-            throw invalidRequest("The request body cannot be read.");
-        }
-        if (root == null || !root.isObject()) {
-            throw invalidRequest("The request body must be a JSON object.");
-        }
-        return (ObjectNode) root;
     }
 
     /** Types and sizes of the known fields; a {@code null} counts as absent. */

@@ -1,15 +1,10 @@
 package dev.sluice.http;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Handler;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +17,6 @@ import java.util.Optional;
  */
 final class TokenEndpoint implements Handler<RoutingContext> {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_ECHO = 80;
 
     private final Optional<ClientCredentialsGrant> clientCredentials;
@@ -65,47 +59,11 @@ final class TokenEndpoint implements Handler<RoutingContext> {
         throw new ApiException(400, "unsupported_grant_type", "Unsupported grant type: " + echo(grantType));
     }
 
+    /** The body's parameters; each must be a string. */
     private static Map<String, String> parameters(RoutingContext context) {
-        String type = Optional.ofNullable(context.request().getHeader(HttpHeaders.CONTENT_TYPE)).orElse("")
-                .toLowerCase(Locale.ROOT);
-        if (context.body().buffer() == null || context.body().length() <= 0) {
-            throw ApiException.invalidRequest("The request body is empty.");
-        }
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            return form(context.request().formAttributes());
-        }
-        if (type.startsWith("application/json")) {
-            return json(context.body().buffer().getBytes());
-        }
-        throw ApiException.invalidRequest("The request body must be application/json or "
-                + "application/x-www-form-urlencoded.");
-    }
-
-    private static Map<String, String> form(MultiMap attributes) {
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String name : attributes.names()) {
-            if (attributes.getAll(name).size() > 1) {
-                throw ApiException.invalidRequest("Parameter " + echo(name) + " is repeated.");
-            }
-            parameters.put(name, attributes.get(name));
-        }
-        return parameters;
-    }
-
-    private static Map<String, String> json(byte[] body) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JacksonException e) {
-            throw ApiException.invalidRequest("The request body is not valid JSON.");
-        } catch (java.io.IOException e) {
-            throw ApiException.invalidRequest("The request body cannot be read.");
-        }
-        if (root == null || !root.isObject()) {
-            throw ApiException.invalidRequest("The request body must be a JSON object.");
-        }
-        Map<String, String> parameters = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : root.properties()) {
+        for (Map.Entry<String, JsonNode> field : RequestBodies.jsonOrForm(context, ApiException::invalidRequest)
+                .properties()) {
             if (!field.getValue().isTextual()) {
                 throw ApiException.invalidRequest("Parameter " + echo(field.getKey()) + " must be a string.");
             }

@@ -281,8 +281,8 @@ class ConnectionRoutesTest {
 
     @Test
     void bodies_that_are_not_connection_objects_are_400() throws Exception {
-        assertRefusedAndNothingStored(post("{\"name\":"), "Payload validation error: the body is not valid JSON");
-        assertRefusedAndNothingStored(post("[]"), "Payload validation error: the body must be a JSON object");
+        assertRefusedAndNothingStored(post("{\"name\":"), "Payload validation error: The request body is not valid JSON.");
+        assertRefusedAndNothingStored(post("[]"), "Payload validation error: The request body must be a JSON object.");
         assertRefusedAndNothingStored(post("{\"name\":\"db-extra\",\"strategy\":\"auth0\",\"colour\":1}"),
                 "Payload validation error: Additional properties not allowed: colour");
         assertRefusedAndNothingStored(post("{\"name\":\"db-flag\",\"strategy\":\"auth0\","
