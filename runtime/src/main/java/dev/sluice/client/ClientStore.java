@@ -137,6 +137,36 @@ public final class ClientStore {
         }
     }
 
+    /**
+     * Replaces the client's Management API scopes (empty: none); the updated client, or empty when there is none.
+     * Blocking.
+     */
+    public Optional<Client> setScopes(String clientId, List<String> scopes) {
+        if (scopes.stream().anyMatch(scope -> scope == null || scope.isBlank() || scope.contains(" "))) {
+            throw new IllegalArgumentException("scope: every scope must be non-blank without spaces");
+        }
+        Optional<Client> current = find(clientId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Client client = current.get();
+        long now = clock.millis();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE clients SET scopes = ?, updated_at = ? WHERE client_id = ?")) {
+            update.setString(1, String.join(" ", scopes));
+            update.setLong(2, now);
+            update.setString(3, clientId);
+            return update.executeUpdate() == 1
+                    ? Optional.of(new Client(clientId, client.name(), client.appType(), client.grantTypes(),
+                            client.secret(), client.tokenEndpointAuthMethod(), List.copyOf(scopes), client.createdAt(),
+                            now))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw failure("set a client's scopes", e);
+        }
+    }
+
     /** Deletes the client; false when there was none. Blocking. */
     public boolean delete(String clientId) {
         try (Connection connection = dataSource.getConnection();

@@ -116,15 +116,20 @@ final class ClientsApi {
         return json;
     }
 
-    private static <T> void blocking(RoutingContext context, Callable<T> work, Consumer<T> reply) {
+    static <T> void blocking(RoutingContext context, Callable<T> work, Consumer<T> reply) {
         context.vertx().executeBlocking(work).onSuccess(reply::accept).onFailure(context::fail);
     }
 
     private static Map<String, JsonNode> body(RoutingContext context) {
+        return body(context, FIELDS);
+    }
+
+    /** The body's fields; any field outside {@code allowed} is 400 {@code invalid_body}. */
+    static Map<String, JsonNode> body(RoutingContext context, Set<String> allowed) {
         ObjectNode root = RequestBodies.managementObject(context);
         Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> field : root.properties()) {
-            if (!FIELDS.contains(field.getKey())) {
+            if (!allowed.contains(field.getKey())) {
                 throw invalidBody("Payload validation error: 'Additional properties not allowed: "
                         + TokenEndpoint.echo(field.getKey()) + "'.");
             }
@@ -133,7 +138,7 @@ final class ClientsApi {
         return fields;
     }
 
-    private static Optional<String> text(Map<String, JsonNode> body, String name) {
+    static Optional<String> text(Map<String, JsonNode> body, String name) {
         JsonNode value = body.get(name);
         if (value == null) {
             return Optional.empty();
@@ -144,7 +149,7 @@ final class ClientsApi {
         return Optional.of(value.textValue());
     }
 
-    private static Optional<List<String>> strings(Map<String, JsonNode> body, String name) {
+    static Optional<List<String>> strings(Map<String, JsonNode> body, String name) {
         JsonNode value = body.get(name);
         if (value == null) {
             return Optional.empty();
@@ -159,7 +164,7 @@ final class ClientsApi {
         return Optional.of(strings);
     }
 
-    private static Optional<Integer> intParameter(RoutingContext context, String name, int min, int max) {
+    static Optional<Integer> intParameter(RoutingContext context, String name, int min, int max) {
         String text = context.request().getParam(name);
         if (text == null) {
             return Optional.empty();
@@ -188,7 +193,7 @@ final class ClientsApi {
         }
     }
 
-    private static ApiException invalidBody(String message) {
+    static ApiException invalidBody(String message) {
         return new ApiException(400, "invalid_body", message);
     }
 

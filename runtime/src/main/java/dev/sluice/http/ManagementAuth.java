@@ -22,7 +22,8 @@ final class ManagementAuth {
     static final List<String> ALL_SCOPES = List.of(
             "read:clients", "create:clients", "update:clients", "delete:clients",
             "read:connections", "create:connections", "update:connections", "delete:connections",
-            "read:users", "create:users", "update:users", "delete:users");
+            "read:users", "create:users", "update:users", "delete:users",
+            "read:client_grants", "create:client_grants", "update:client_grants", "delete:client_grants");
 
     private static final Logger LOG = Logger.getLogger(ManagementAuth.class.getName());
     private static final String TOKEN_KEY = "sluice.managementToken";

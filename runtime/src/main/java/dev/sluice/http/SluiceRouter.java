@@ -38,6 +38,9 @@ final class SluiceRouter {
                 oauth.flatMap(services -> logins.map(realms -> new PasswordRealmGrant(services, realms))));
         oauth.ifPresent(services -> new ClientsApi(services.clients(),
                 new ManagementAuth(services.verifier(), services.managementAudience())).mount(router));
+        oauth.ifPresent(services -> new ClientGrantsApi(services.clients(),
+                new ManagementAuth(services.verifier(), services.managementAudience()),
+                services.managementAudience()).mount(router));
         oauth.ifPresent(services -> connections.ifPresent(store -> ConnectionRoutes.mount(router,
                 new ManagementAuth(services.verifier(), services.managementAudience())::require, store)));
         oauth.ifPresent(services -> users.ifPresent(directory -> UserRoutes.mount(router,

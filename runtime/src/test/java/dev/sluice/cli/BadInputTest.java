@@ -131,7 +131,7 @@ class BadInputTest {
                 "invalid_request"));
         // The Management API (errorCode).
         for (String path : new String[] {"/api/v2/clients", "/api/v2/clients/{client}", "/api/v2/connections",
-                "/api/v2/connections/{connection}"}) {
+                "/api/v2/connections/{connection}", "/api/v2/client-grants", "/api/v2/client-grants/cgr_{client}"}) {
             String method = path.contains("{") ? "PATCH" : "POST";
             for (String body : new String[] {"{", "[]", "7", "null", deep, deepObject, hugeNumber, "{\"name\":5}",
                     "{\"name\":[\"a\"]}", "{\"unknown_field\":true}", "{\"name\":\"ok\"} {\"name\":\"two\"}"}) {
@@ -146,6 +146,8 @@ class BadInputTest {
         cases.add(new Case("POST", "/api/v2/clients", JSON_TYPE, "{\"name\":\"a\",\"app_type\":7}", 400,
                 "invalid_body"));
         cases.add(new Case("POST", "/api/v2/clients", JSON_TYPE, "{}", 400, "invalid_body"));
+        cases.add(new Case("POST", "/api/v2/client-grants", JSON_TYPE, "{\"client_id\":\"{client}\",\"audience\":"
+                + "\"x\",\"scope\":\"read:users\"}", 400, "invalid_body"));
         cases.add(new Case("POST", "/api/v2/connections", JSON_TYPE, "{\"strategy\":\"auth0\"}", 400,
                 "invalid_body"));
         cases.add(new Case("POST", "/api/v2/connections", JSON_TYPE, "{\"name\":\"c\",\"strategy\":\"google\"}",
@@ -232,6 +234,7 @@ class BadInputTest {
         assertThat(clients.findValuesAsText("name")).containsExactly("app");
         assertThat(connections.findValuesAsText("name")).containsExactly("legacy");
         assertThat(users).isEmpty();
+        assertThat(JSON.readTree(send("GET", "/api/v2/client-grants", null, null, bearer).body())).isEmpty();
     }
 
     private HttpResponse<String> send(String method, String path, String type, String body, String authorization)

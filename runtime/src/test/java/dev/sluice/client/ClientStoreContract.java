@@ -101,6 +101,23 @@ abstract class ClientStoreContract {
     }
 
     @Test
+    void scopes_are_replaced_as_a_whole_and_read_back() {
+        Client created = store.create(app("Scoped"));
+
+        Optional<Client> granted = store.setScopes(created.clientId(), List.of("read:users", "create:users"));
+        Optional<Client> revoked = store.setScopes(created.clientId(), List.of());
+
+        assertThat(granted).hasValueSatisfying(client ->
+                assertThat(client.scopes()).containsExactly("read:users", "create:users"));
+        assertThat(revoked).hasValueSatisfying(client -> assertThat(client.scopes()).isEmpty());
+        assertThat(store.find(created.clientId()).orElseThrow().scopes()).isEmpty();
+        assertThat(store.find(created.clientId()).orElseThrow().secret()).isEqualTo(created.secret());
+        assertThat(store.setScopes("missing", List.of("read:users"))).isEmpty();
+        assertThatThrownBy(() -> store.setScopes(created.clientId(), List.of("two words")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("scope");
+    }
+
+    @Test
     void invalid_changes_are_refused_with_the_field_name() {
         Client created = store.create(app("Valid"));
 

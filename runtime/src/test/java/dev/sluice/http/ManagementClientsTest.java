@@ -222,6 +222,61 @@ class ManagementClientsTest {
     }
 
     @Test
+    void a_client_grant_gives_a_client_the_scopes_its_tokens_carry_until_it_is_revoked() throws Exception {
+        JsonNode client = json(admin("POST", "/api/v2/clients", "{\"name\":\"Deployer\",\"app_type\":"
+                + "\"non_interactive\",\"grant_types\":[\"client_credentials\"]}"));
+        String id = client.get("client_id").asText();
+        String secret = client.get("client_secret").asText();
+
+        HttpResponse<String> granted = admin("POST", "/api/v2/client-grants", "{\"client_id\":\"" + id
+                + "\",\"audience\":\"" + AUDIENCE + "\",\"scope\":[\"read:clients\",\"create:clients\"]}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        assertThat(json(granted).get("id").asText()).isEqualTo("cgr_" + id);
+        String token = json(form(id, secret, AUDIENCE)).get("access_token").asText();
+        assertThat(send("GET", "/api/v2/clients", null, null, "Bearer " + token).statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", "/api/v2/clients/" + id, null, null, "Bearer " + token).statusCode())
+                .isEqualTo(403);
+        assertThat(admin("POST", "/api/v2/client-grants", "{\"client_id\":\"" + id + "\",\"audience\":\""
+                + AUDIENCE + "\",\"scope\":[\"read:clients\"]}").statusCode()).isEqualTo(409);
+        assertThat(json(admin("GET", "/api/v2/client-grants?client_id=" + id, null)).findValuesAsText("id"))
+                .containsExactly("cgr_" + id);
+
+        HttpResponse<String> narrowed = admin("PATCH", "/api/v2/client-grants/cgr_" + id,
+                "{\"scope\":[\"read:clients\"]}");
+        assertThat(narrowed.statusCode()).as(narrowed.body()).isEqualTo(200);
+        assertThat(json(form(id, secret, AUDIENCE)).get("scope").asText()).isEqualTo("read:clients");
+
+        assertThat(admin("DELETE", "/api/v2/client-grants/cgr_" + id, null).statusCode()).isEqualTo(204);
+        assertThat(form(id, secret, AUDIENCE).statusCode()).isEqualTo(403);
+        assertThat(admin("DELETE", "/api/v2/client-grants/cgr_" + id, null).statusCode()).isEqualTo(404);
+        assertThat(json(admin("GET", "/api/v2/client-grants?client_id=" + id, null))).isEmpty();
+    }
+
+    @Test
+    void client_grants_refuse_unknown_scopes_audiences_and_clients() throws Exception {
+        String id = json(admin("POST", "/api/v2/clients", "{\"name\":\"Refused\"}")).get("client_id").asText();
+        String grant = "{\"client_id\":\"%s\",\"audience\":\"%s\",\"scope\":%s}";
+
+        HttpResponse<String> unknownScope = admin("POST", "/api/v2/client-grants",
+                grant.formatted(id, AUDIENCE, "[\"read:everything\"]"));
+        HttpResponse<String> noScope = admin("POST", "/api/v2/client-grants", grant.formatted(id, AUDIENCE, "[]"));
+        HttpResponse<String> otherApi = admin("POST", "/api/v2/client-grants",
+                grant.formatted(id, "https://api.example.com/", "[\"read:clients\"]"));
+        HttpResponse<String> noClient = admin("POST", "/api/v2/client-grants",
+                grant.formatted("nobody", AUDIENCE, "[\"read:clients\"]"));
+
+        assertThat(unknownScope.statusCode()).isEqualTo(400);
+        assertThat(json(unknownScope).get("message").asText()).contains("read:everything");
+        assertThat(noScope.statusCode()).isEqualTo(400);
+        assertThat(json(otherApi).get("errorCode").asText()).isEqualTo("inexistent_resource_server");
+        assertThat(json(noClient).get("errorCode").asText()).isEqualTo("inexistent_client");
+        assertThat(admin("PATCH", "/api/v2/client-grants/cgr_" + id, "{\"scope\":[\"read:clients\"]}")
+                .statusCode()).isEqualTo(404);
+        assertThat(form(id, json(admin("GET", "/api/v2/clients/" + id, null)).get("client_secret").asText(),
+                AUDIENCE).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void a_client_without_the_grant_is_403_unauthorized_client() throws Exception {
         JsonNode client = json(admin("POST", "/api/v2/clients", "{\"name\":\"Web\",\"grant_types\":"
                 + "[\"authorization_code\"]}"));
