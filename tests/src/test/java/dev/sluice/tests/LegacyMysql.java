@@ -19,7 +19,7 @@ import java.util.Optional;
  * {@code SLUICE_TEST_MYSQL_PASSWORD}; defaults {@code 127.0.0.1:3306}, {@code sluice}/{@code sluice}).
  * {@code bin/services} grants the test user everything on {@code sluice_legacy}.
  */
-record LegacyMysql(String host, int port, String user, String password) {
+record LegacyMysql(String host, int port, String user, String password) implements LegacyUserTable {
 
     static final String DATABASE = "sluice_legacy";
 
@@ -40,11 +40,22 @@ record LegacyMysql(String host, int port, String user, String password) {
                 env("SLUICE_TEST_MYSQL_USER").orElse("sluice"), env("SLUICE_TEST_MYSQL_PASSWORD").orElse("sluice"));
     }
 
+    @Override
+    public String family() {
+        return "mysql";
+    }
+
     /** The templates' {@code configuration}; cost-4 hashes keep create and change_password fast. */
-    Map<String, String> configuration() {
+    @Override
+    public Map<String, String> configuration() {
+        return configurationAt(port);
+    }
+
+    @Override
+    public Map<String, String> configurationAt(int databasePort) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("MYSQL_HOST", host);
-        out.put("MYSQL_PORT", Integer.toString(port));
+        out.put("MYSQL_PORT", Integer.toString(databasePort));
         out.put("MYSQL_USER", user);
         out.put("MYSQL_PASSWORD", password);
         out.put("MYSQL_DATABASE", DATABASE);
@@ -53,7 +64,8 @@ record LegacyMysql(String host, int port, String user, String password) {
     }
 
     /** Drops and recreates {@code users} (and the database when it is missing): an empty table. */
-    void recreateUsersTable() {
+    @Override
+    public void recreateUsersTable() {
         try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE IF NOT EXISTS " + DATABASE);
             statement.execute("DROP TABLE IF EXISTS " + DATABASE + ".users");
@@ -63,8 +75,14 @@ record LegacyMysql(String host, int port, String user, String password) {
         }
     }
 
+    @Override
+    public void dropUsersTable() {
+        update("DROP TABLE IF EXISTS users");
+    }
+
     /** Inserts a legacy user whose password is stored as a bcrypt cost-4 hash; answers its id. */
-    String insertUser(String nickname, String email, String plainPassword) {
+    @Override
+    public String insertUser(String nickname, String email, String plainPassword) {
         String hash = BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray());
         try (Connection connection = connect(DATABASE);
              PreparedStatement insert = connection.prepareStatement(
@@ -84,7 +102,8 @@ record LegacyMysql(String host, int port, String user, String password) {
     }
 
     /** The row with this email, as column name to value, if there is one. */
-    Optional<Map<String, Object>> row(String email) {
+    @Override
+    public Optional<Map<String, Object>> row(String email) {
         try (Connection connection = connect(DATABASE);
              PreparedStatement select = connection.prepareStatement(
                      "SELECT id, nickname, email, password, email_verified FROM users WHERE email = ?")) {
@@ -105,10 +124,34 @@ record LegacyMysql(String host, int port, String user, String password) {
     }
 
     /** Whether {@code plainPassword} matches the stored hash of the user with this email. */
-    boolean passwordMatches(String email, String plainPassword) {
+    @Override
+    public boolean passwordMatches(String email, String plainPassword) {
         Object hash = row(email).orElseThrow().get("password");
         return BCrypt.verifyer().verify(plainPassword.toCharArray(),
                 hash.toString().getBytes(StandardCharsets.UTF_8)).verified;
+    }
+
+    @Override
+    public void setPassword(String email, String plainPassword) {
+        update("UPDATE users SET password = ? WHERE email = ?",
+                BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray()), email);
+    }
+
+    @Override
+    public void deleteUser(String email) {
+        update("DELETE FROM users WHERE email = ?", email);
+    }
+
+    private void update(String sql, String... parameters) {
+        try (Connection connection = connect(DATABASE);
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
+        }
     }
 
     private Connection connect(String database) throws SQLException {

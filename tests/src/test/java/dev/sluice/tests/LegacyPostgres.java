@@ -1,0 +1,143 @@
+package dev.sluice.tests;
+
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The legacy user store the PostgreSQL templates talk to: table {@code users} in a schema of its own
+ * ({@code sluice_legacy_<random>}) of the test PostgreSQL ({@code SLUICE_TEST_PG_URL} for host, port and database,
+ * {@code SLUICE_TEST_PG_USER} and {@code SLUICE_TEST_PG_PASSWORD}; defaults
+ * {@code jdbc:postgresql://127.0.0.1:5432/test}, {@code sluice}/{@code sluice}). The scripts reach the schema through
+ * {@code PG_URL}'s {@code options=-c search_path=...}. {@link #dropUsersTable()} drops the whole schema.
+ */
+record LegacyPostgres(TestPostgres db, String schema) implements LegacyUserTable {
+
+    /** The DDL of scripts-templates/postgres/README.md. */
+    private static final String CREATE_USERS = """
+            CREATE TABLE users (
+                id             SERIAL PRIMARY KEY,
+                nickname       TEXT,
+                email          TEXT NOT NULL UNIQUE,
+                password       TEXT,
+                email_verified BOOLEAN NOT NULL DEFAULT false
+            )""";
+
+    /** A new, not yet created schema name in the test PostgreSQL. */
+    static LegacyPostgres fromEnvironment() {
+        byte[] random = new byte[6];
+        new SecureRandom().nextBytes(random);
+        return new LegacyPostgres(TestPostgres.fromEnvironment(), "sluice_legacy_" + HexFormat.of().formatHex(random));
+    }
+
+    @Override
+    public String family() {
+        return "postgres";
+    }
+
+    /** The templates' {@code configuration}: one {@code PG_URL} selecting the schema; cost-4 hashes. */
+    @Override
+    public Map<String, String> configuration() {
+        return configurationAt(db.port());
+    }
+
+    @Override
+    public Map<String, String> configurationAt(int port) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("PG_URL", "postgres://" + SluiceServer.encode(db.user()) + ":" + SluiceServer.encode(db.password())
+                + "@" + db.host() + ":" + port + "/" + db.database() + "?options=-c%20search_path%3D" + schema);
+        out.put("BCRYPT_ROUNDS", "4");
+        return out;
+    }
+
+    /** Drops and recreates the schema with an empty {@code users} table. */
+    @Override
+    public void recreateUsersTable() {
+        db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema,
+                CREATE_USERS.replace("CREATE TABLE users", "CREATE TABLE " + schema + ".users"));
+    }
+
+    @Override
+    public void dropUsersTable() {
+        db.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+    }
+
+    @Override
+    public String insertUser(String nickname, String email, String plainPassword) {
+        String hash = BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray());
+        try (Connection connection = db.connect();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO " + schema + ".users (nickname, email, password) VALUES (?, ?, ?)",
+                     Statement.RETURN_GENERATED_KEYS)) {
+            insert.setString(1, nickname);
+            insert.setString(2, email);
+            insert.setString(3, hash);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return Long.toString(keys.getLong("id"));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot insert " + email + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Object>> row(String email) {
+        try (Connection connection = db.connect();
+             PreparedStatement select = connection.prepareStatement("SELECT id, nickname, email, password,"
+                     + " email_verified FROM " + schema + ".users WHERE email = ?")) {
+            select.setString(1, email);
+            try (ResultSet rows = select.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+                }
+                return Optional.of(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + email + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean passwordMatches(String email, String plainPassword) {
+        Object hash = row(email).orElseThrow().get("password");
+        return BCrypt.verifyer().verify(plainPassword.toCharArray(),
+                hash.toString().getBytes(StandardCharsets.UTF_8)).verified;
+    }
+
+    @Override
+    public void setPassword(String email, String plainPassword) {
+        update("UPDATE " + schema + ".users SET password = ? WHERE email = ?",
+                BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray()), email);
+    }
+
+    @Override
+    public void deleteUser(String email) {
+        update("DELETE FROM " + schema + ".users WHERE email = ?", email);
+    }
+
+    private void update(String sql, String... parameters) {
+        try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
+        }
+    }
+}
