@@ -38,7 +38,7 @@ final class Execution {
     private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
     private final AtomicLong allocated = new AtomicLong();
-    private volatile Future<?> wallTimer;
+    private volatile long deadlineNanos;
     /** The script's own timers; most executions have none, so the set is made on first use. */
     private volatile Set<Future<?>> timers;
     private final List<String> console = new ArrayList<>();
@@ -64,9 +64,8 @@ final class Execution {
     /** Runs {@code function} with {@code argsJson}; on the context's JS thread. */
     void start(Value function, String argsJson) {
         context.begin(this);
-        wallTimer = services.scheduler().schedule(
-                () -> breach("wallTimeMs", "the script did not finish within " + policy.wallTimeMs() + " ms"),
-                policy.wallTimeMs(), TimeUnit.MILLISECONDS);
+        deadlineNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(policy.wallTimeMs());
+        services.wallClock().watch(this);
         ProxyExecutable done = args -> {
             finish(outcomeOf(args[0].asString(), args[1].asString()));
             return null;
@@ -87,6 +86,11 @@ final class Execution {
             LOG.info(() -> label + ": limit " + limit + " breached: " + message);
             services.cancel(context, unwound);
         }
+    }
+
+    /** When the wall-time limit is breached, in {@link System#nanoTime()} terms. */
+    long deadlineNanos() {
+        return deadlineNanos;
     }
 
     void addAllocated(long bytes) {
@@ -189,7 +193,7 @@ final class Execution {
             return;
         }
         released = true;
-        wallTimer.cancel(false);
+        services.wallClock().forget(this);
         if (timers != null) {
             timers.forEach(timer -> timer.cancel(false));
         }
@@ -220,6 +224,9 @@ final class Execution {
     /** What an execution needs from the runner: timers and cancellation. */
     interface ExecutionServices {
         java.util.concurrent.ScheduledExecutorService scheduler();
+
+        /** Watches the wall-time limit of running executions. */
+        WallClock wallClock();
 
         /**
          * Cancels what runs in {@code context}; {@code unwound} completes once its JS thread is free again. A

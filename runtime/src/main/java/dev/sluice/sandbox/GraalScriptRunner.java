@@ -35,6 +35,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     private final Map<String, ContextPool> pools = new ConcurrentHashMap<>();
     private final AtomicInteger running = new AtomicInteger();
     private final ScheduledExecutorService scheduler;
+    private final WallClock wallClock;
     private final VirtualThreads virtualThreads = new VirtualThreads();
     private final AllocationWatchdog watchdog;
     private final List<String> problems = new CopyOnWriteArrayList<>();
@@ -50,10 +51,11 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         }
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().daemon()
                 .name("sluice-timers").factory());
-        // Every execution arms a wall-time timer and cancels it when it ends: without this, each cancelled timer
-        // (and the finished execution it holds) would stay queued until its deadline.
+        // A script's own timers are cancelled when its execution ends: without this, each cancelled timer (and
+        // the finished execution it holds) would stay queued until its deadline.
         timers.setRemoveOnCancelPolicy(true);
         this.scheduler = timers;
+        this.wallClock = new WallClock(timers);
         scheduler.scheduleWithFixedDelay(this::sweepAbandonedPools, 1, 1, TimeUnit.MINUTES);
         this.watchdog = new AllocationWatchdog(List.copyOf(threads), 5);
         LOG.info(() -> "sandbox runtime: Truffle " + engine.implementationName() + ", " + threads.size()
@@ -76,7 +78,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         String argsJson = argsJson(args);
         Optional<SandboxContext> warm = pool.takeIdle();
         JsThread thread = warm.map(SandboxContext::thread).orElseGet(this::leastLoaded);
-        CompletableFuture<ScriptResult> result = new CompletableFuture<>();
+        CompletableFuture<ScriptResult> result = new SpinningFuture<>();
         thread.post(() -> start(pool, warm, thread, key, argsJson, result));
         return result;
     }
@@ -213,6 +215,11 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     @Override
     public ScheduledExecutorService scheduler() {
         return scheduler;
+    }
+
+    @Override
+    public WallClock wallClock() {
+        return wallClock;
     }
 
     @Override
