@@ -4,49 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.sluice.client.Client;
-import dev.sluice.client.ClientStore;
-import dev.sluice.client.NewClient;
-import dev.sluice.config.AdminClientConfig;
-import dev.sluice.config.IssuerConfig;
-import dev.sluice.connection.ConfigurationCipher;
-import dev.sluice.connection.ConnectionDraft;
-import dev.sluice.connection.ConnectionOptions;
-import dev.sluice.connection.JdbcConnectionStore;
-import dev.sluice.migration.LoginFlow;
-import dev.sluice.migration.PasswordLogins;
-import dev.sluice.migration.SignupFlow;
-import dev.sluice.migration.Signups;
-import dev.sluice.sandbox.GraalScriptRunner;
-import dev.sluice.sandbox.Sandboxes;
-import dev.sluice.sandbox.ScriptPolicy;
-import dev.sluice.store.Database;
-import dev.sluice.store.StoreSettings;
-import dev.sluice.token.FileSigningKeyStore;
-import dev.sluice.token.Jwks;
-import dev.sluice.token.SigningKeys;
-import dev.sluice.token.TokenIssuer;
-import dev.sluice.token.TokenSettings;
-import dev.sluice.token.TokenVerifier;
 import dev.sluice.user.JdbcUserStore;
-import dev.sluice.user.PasswordHasher;
 import dev.sluice.user.User;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code POST /dbconnections/signup} over real HTTP: the real sandbox, the own store and connections on H2. */
 class SignupEndpointTest {
 
-    private static final String ISSUER = "https://auth.example.com/";
-    private static final String GRANT = "http://auth0.com/oauth/grant-type/password-realm";
+    private static final String GRANT = LoginServer.GRANT;
     private static final String REALM = "legacy-users";
     private static final String BROKEN = "broken-legacy";
     private static final String PASSWORD = "a good passphrase";
@@ -72,55 +36,29 @@ class SignupEndpointTest {
             }
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @TempDir
     static Path data;
 
-    private static Database database;
-    private static GraalScriptRunner runner;
-    private static SluiceHttpServer server;
+    private static LoginServer server;
     private static JdbcUserStore users;
     private static Client client;
 
     @BeforeAll
     static void start() {
-        database = Database.open(StoreSettings.embedded(data));
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        SecretKeySpec aes = new SecretKeySpec(key, "AES");
-        SigningKeys keys = SigningKeys.open(new FileSigningKeyStore(data, key), Clock.systemUTC(), 1);
-        TokenSettings tokens = TokenSettings.defaults(ISSUER);
-        TokenVerifier verifier = new TokenVerifier(keys, tokens, Clock.systemUTC());
-        ClientStore clients = new ClientStore(database.dataSource(), aes, new SecureRandom(), Clock.systemUTC());
-        client = clients.create(new NewClient("web app", "regular_web", List.of(GRANT), "client_secret_post",
-                List.of()));
-        OAuthServices oauth = new OAuthServices(new TokenIssuer(keys, tokens, Clock.systemUTC()), verifier, clients,
-                new AdminClientConfig("bootstrap-admin", "bootstrap-admin-secret-0123456789", Optional.empty()));
-        JdbcConnectionStore connections = new JdbcConnectionStore(database.dataSource(), database.dialect(),
-                new ConfigurationCipher(aes), Clock.systemUTC());
-        connections.create(new ConnectionDraft(REALM, new ConnectionOptions(Map.of("login", LOGIN, "get_user",
-                GET_USER), Map.of(), JsonNodeFactory.instance.objectNode().put("enabledDatabaseCustomization", true)
-                .put("import_mode", true)), List.of()));
-        connections.create(new ConnectionDraft(BROKEN, new ConnectionOptions(Map.of("login", LOGIN, "get_user",
-                "function getByEmail(email, callback) { callback(new Error('connection refused')); }"), Map.of(),
-                JsonNodeFactory.instance.objectNode().put("enabledDatabaseCustomization", true)
-                        .put("import_mode", true)), List.of()));
-        runner = Sandboxes.runner();
-        users = new JdbcUserStore(database);
-        PasswordHasher hasher = new PasswordHasher(4);
-        ScriptPolicy policy = LoginFlow.legacyStorePolicy(ScriptPolicy.defaults());
-        PasswordLogins logins = new PasswordLogins(connections, new LoginFlow(users, hasher, runner, policy));
-        server = SluiceHttpServer.start(new HttpSettings(0, 64 * 1024), IssuerConfig.parse(ISSUER), new Jwks(keys),
-                () -> new Health(true, "Interpreted", List.of()), RouteGroups.none().withOAuth(oauth).withLogins(logins)
-                        .withSignups(new Signups(logins, new SignupFlow(users, hasher, runner, policy))));
+        server = new LoginServer(data)
+                .importing(REALM, Map.of("login", LOGIN, "get_user", GET_USER), Map.of())
+                .importing(BROKEN, Map.of("login", LOGIN, "get_user",
+                        "function getByEmail(email, callback) { callback(new Error('connection refused')); }"),
+                        Map.of())
+                .start();
+        users = server.users();
+        client = server.client();
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        runner.close();
-        database.close();
     }
 
     @Test
@@ -240,20 +178,12 @@ class SignupEndpointTest {
     }
 
     private static HttpResponse<String> signup(String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + SignupEndpoint.PATH))
+        return server.send(HttpRequest.newBuilder(URI.create(server.base() + SignupEndpoint.PATH))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     private static HttpResponse<String> form(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return server.post(path, form);
     }
 }
