@@ -48,9 +48,9 @@ public final class HttpLogins {
 
     public static void main(String[] argv) throws IOException, InterruptedException {
         Plan plan = Plan.of(argv);
-        System.out.printf("HttpLogins: bcrypt cost %d, %d cores, warm-up %d s (twice that before the first phase) + "
-                + "%d s measured per phase, %d legacy users%n", LegacyUsers.COST, plan.cores(),
-                plan.warmup().toSeconds(), plan.measure().toSeconds(), plan.users());
+        System.out.printf("HttpLogins: bcrypt cost %d, %d cores, server warm-up %d s per kind of login, then per "
+                + "phase %d s warm-up + %d s measured, %d legacy users%n", LegacyUsers.COST, plan.cores(),
+                plan.serverWarmup().toSeconds(), plan.warmup().toSeconds(), plan.measure().toSeconds(), plan.users());
         BcryptBaseline.Result rawBefore = raw("before", plan);
         LegacyUsers legacy = new LegacyUsers();
         legacy.createTemplateTable(TABLE, plan.users());
@@ -66,13 +66,17 @@ public final class HttpLogins {
         report((rawBefore.perSecond() + rawAfter.perSecond()) / 2, logins);
     }
 
-    /** The driver's arguments and the machine's core count (the baseline's threads). */
-    private record Plan(Duration measure, Duration warmup, int users, int cores) {
+    /**
+     * The driver's arguments and the machine's core count (the baseline's threads): {@code [measureSeconds]
+     * [warmupSeconds] [users] [serverWarmupSeconds]}.
+     */
+    private record Plan(Duration measure, Duration warmup, int users, int cores, Duration serverWarmup) {
 
         static Plan of(String[] argv) {
             return new Plan(Duration.ofSeconds(argv.length > 0 ? Integer.parseInt(argv[0]) : 12),
                     Duration.ofSeconds(argv.length > 1 ? Integer.parseInt(argv[1]) : 4),
-                    argv.length > 2 ? Integer.parseInt(argv[2]) : 4000, Runtime.getRuntime().availableProcessors());
+                    argv.length > 2 ? Integer.parseInt(argv[2]) : 4000, Runtime.getRuntime().availableProcessors(),
+                    Duration.ofSeconds(argv.length > 3 ? Integer.parseInt(argv[3]) : 30));
         }
     }
 
@@ -103,8 +107,14 @@ public final class HttpLogins {
                 api.truffleRuntime());
         SluiceApi.Login login = api.login(clientId, client.path("client_secret").asText(), REALM);
         Queue<String> imported = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        LoginLoad.Users notMigrated = () -> {
+            int i = next.getAndIncrement();
+            return i < plan.users() ? Optional.of(LegacyUsers.templateEmail(i)) : Optional.empty();
+        };
         try {
-            List<LoginLoad.Result> firstTime = firstTimePhases(login, plan, imported);
+            warmServer(login, plan, notMigrated, imported);
+            List<LoginLoad.Result> firstTime = firstTimePhases(login, plan, notMigrated, imported);
             long inStore = api.userCount(token);
             if (imported.isEmpty() || inStore != imported.size()) {
                 throw new IllegalStateException(imported.size() + " first-time logins succeeded but the own store "
@@ -119,19 +129,37 @@ public final class HttpLogins {
         }
     }
 
-    private static List<LoginLoad.Result> firstTimePhases(SluiceApi.Login login, Plan plan, Queue<String> imported)
-            throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
-        LoginLoad.Users notMigrated = () -> {
-            int i = next.getAndIncrement();
-            return i < plan.users() ? Optional.of(LegacyUsers.templateEmail(i)) : Optional.empty();
-        };
+    /**
+     * Brings the server to its steady state before anything is measured: first-time logins, then migrated logins of
+     * the users they imported, each for {@code serverWarmup} at the larger client count. A cold server spends much of
+     * its first minute in HotSpot compiling the Truffle interpreter, Jackson, H2 and the rest (seen with
+     * {@code jstat -compiler}: 13 s of compile time in the first 40 s of load, 5 s per 40 s after two minutes).
+     */
+    private static void warmServer(SluiceApi.Login login, Plan plan, LoginLoad.Users notMigrated,
+            Queue<String> imported) throws InterruptedException {
+        if (plan.serverWarmup().isZero()) {
+            return;
+        }
+        int clients = CLIENTS[CLIENTS.length - 1];
+        LoginLoad.run(login, LegacyUsers.PASSWORD, notMigrated, imported::add, clients, plan.serverWarmup(),
+                Duration.ofSeconds(1));
+        List<String> warmed = List.copyOf(imported);
+        if (warmed.isEmpty()) {
+            throw new IllegalStateException("no first-time login succeeded during the server warm-up");
+        }
+        AtomicLong turn = new AtomicLong();
+        LoginLoad.run(login, LegacyUsers.PASSWORD,
+                () -> Optional.of(warmed.get((int) (turn.getAndIncrement() % warmed.size()))), user -> { },
+                clients, plan.serverWarmup(), Duration.ofSeconds(1));
+        System.out.printf("server warm-up done: %d users imported; load %s%n", warmed.size(), loadAverage());
+    }
+
+    private static List<LoginLoad.Result> firstTimePhases(SluiceApi.Login login, Plan plan,
+            LoginLoad.Users notMigrated, Queue<String> imported) throws InterruptedException {
         List<LoginLoad.Result> results = new ArrayList<>();
         for (int clients : CLIENTS) {
-            // The first phase also warms the cold server (new contexts, HotSpot compiling the JS interpreter).
-            Duration warmup = results.isEmpty() ? plan.warmup().multipliedBy(2) : plan.warmup();
             results.add(progress("first-time", LoginLoad.run(login, LegacyUsers.PASSWORD, notMigrated, imported::add,
-                    clients, warmup, plan.measure())));
+                    clients, plan.warmup(), plan.measure())));
         }
         return results;
     }
