@@ -14,6 +14,7 @@ import dev.sluice.sandbox.ScriptKey;
 import dev.sluice.sandbox.ScriptOutcome;
 import dev.sluice.sandbox.ScriptPolicy;
 import dev.sluice.sandbox.ScriptRunner;
+import dev.sluice.sandbox.ScriptResult;
 import dev.sluice.sandbox.ScriptSet;
 import dev.sluice.user.DuplicateUserException;
 import dev.sluice.user.NewUser;
@@ -121,10 +122,10 @@ public final class LoginFlow {
         if (set.isEmpty()) {
             return new Failed(FailureReason.NO_LOGIN_SCRIPT, "the connection has no login script");
         }
-        ScriptOutcome outcome = scripts.run(set.get(), ScriptKey.LOGIN, List.of(
+        ScriptResult result = scripts.run(set.get(), ScriptKey.LOGIN, List.of(
                 JsonNodeFactory.instance.textNode(identifier), JsonNodeFactory.instance.textNode(password)))
-                .join().outcome();
-        return switch (outcome) {
+                .join();
+        LoginResult login = switch (result.outcome()) {
             case ScriptOutcome.Success success -> success(success.value(), onProfile);
             case ScriptOutcome.Failure failure -> failure(failure.error());
             case ScriptOutcome.Limit limit -> new Failed(FailureReason.SCRIPT_LIMIT,
@@ -132,11 +133,16 @@ public final class LoginFlow {
             case ScriptOutcome.Busy busy -> new Failed(FailureReason.RUNTIME_BUSY,
                     "the script runtime is busy: " + busy.message());
         };
+        if (login instanceof WrongCredentials && result.passwordHashes() == 0) {
+            // The script said no without checking a password (an unknown user): do the work a wrong password
+            // costs, so the answer's timing does not tell the two apart.
+            hasher.verifyDummy();
+        }
+        return login;
     }
 
     private LoginResult success(JsonNode value, OnProfile onProfile) {
         if (value == null || value.isNull() || value.isMissingNode()) {
-            hasher.verifyDummy();
             return new WrongCredentials();
         }
         if (!value.isObject()) {

@@ -38,6 +38,8 @@ final class Execution {
     private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
     private final AtomicLong allocated = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger passwordHashes =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile long deadlineNanos;
     /** The script's own timers; most executions have none, so the set is made on first use. */
     private volatile Set<Future<?>> timers;
@@ -91,6 +93,10 @@ final class Execution {
     /** When the wall-time limit is breached, in {@link System#nanoTime()} terms. */
     long deadlineNanos() {
         return deadlineNanos;
+    }
+
+    void countPasswordHash() {
+        passwordHashes.incrementAndGet();
     }
 
     void addAllocated(long bytes) {
@@ -176,7 +182,7 @@ final class Execution {
             lines = List.copyOf(console);
         }
         long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
-        ScriptResult report = new ScriptResult(first, lines, durationMs);
+        ScriptResult report = new ScriptResult(first, lines, durationMs, passwordHashes.get());
         if (context.thread().isCurrent()) {
             // Completed after the context is back in its pool, so a caller's next call can reuse it (and `global`).
             finished = report;

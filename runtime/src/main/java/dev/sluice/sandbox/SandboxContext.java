@@ -287,6 +287,11 @@ final class SandboxContext implements ModuleHost {
     }
 
     @Override
+    public void countPasswordHash() {
+        execution().ifPresent(Execution::countPasswordHash);
+    }
+
+    @Override
     public ModuleLimits limits() {
         Duration query = Duration.ofMillis(policy.queryTimeoutMs());
         return new ModuleLimits(query, query, policy.outbound(), policy.responseBytes());

@@ -5,6 +5,7 @@ import at.favre.lib.crypto.bcrypt.LongPasswordStrategies;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,7 @@ public final class PasswordHasher {
     private final int cost;
     private final SecureRandom random = new SecureRandom();
     private final BCrypt.Hasher hasher = BCrypt.with(BCrypt.Version.VERSION_2B, LongPasswordStrategies.none());
+    private final AtomicLong dummyVerifications = new AtomicLong();
     private final String dummyHash;
 
     /**
@@ -88,7 +90,13 @@ public final class PasswordHasher {
     public boolean verifyDummy() {
         // The attempt never matches the dummy password: the work is the point, the answer is always no.
         verify(DUMMY_ATTEMPT, dummyHash);
+        dummyVerifications.incrementAndGet();
         return false;
+    }
+
+    /** How many {@link #verifyDummy} calls this hasher has made (for metrics and tests). */
+    public long dummyVerifications() {
+        return dummyVerifications.get();
     }
 
     /** Whether {@code hash} should be replaced by a fresh one: not a bcrypt hash of this hasher's cost. */

@@ -117,14 +117,31 @@ class LoginFlowTest {
 
     @Test
     void a_wrong_password_is_wrong_credentials_and_creates_nothing() {
+        long dummies = hasher.dummyVerifications();
+
         assertThat(flow.login(importing(), "ann@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
         assertThat(users.findById(connectionName, "4711")).isEmpty();
+        assertThat(hasher.dummyVerifications()).as("the script's bcrypt.compare was the work").isEqualTo(dummies);
     }
 
     @Test
-    void an_unknown_user_is_wrong_credentials() {
+    void an_unknown_user_is_wrong_credentials_after_the_work_of_a_password_check() {
+        long dummies = hasher.dummyVerifications();
+
         assertThat(flow.login(importing(), "nobody@example.com", PASSWORD)).isInstanceOf(WrongCredentials.class);
         assertThat(count()).isZero();
+        assertThat(hasher.dummyVerifications()).as("the script answered without a hash: one dummy check")
+                .isEqualTo(dummies + 1);
+    }
+
+    @Test
+    void a_migrated_users_wrong_password_costs_one_real_check_and_no_dummy() {
+        Connection connection = importing();
+        assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
+        long dummies = hasher.dummyVerifications();
+
+        assertThat(flow.login(connection, "ann@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
+        assertThat(hasher.dummyVerifications()).isEqualTo(dummies);
     }
 
     @Test

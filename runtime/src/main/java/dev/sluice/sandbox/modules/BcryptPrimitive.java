@@ -55,15 +55,23 @@ public final class BcryptPrimitive {
     /** The host object the facade {@code bcrypt.js} receives. */
     public ProxyObject build() {
         return new HostObject()
-                .fn("hashSync", args -> hash(password(args), HostObject.string(args, 1, "salt")))
+                .fn("hashSync", args -> {
+                    host.countPasswordHash();
+                    return hash(password(args), HostObject.string(args, 1, "salt"));
+                })
                 .fn("hash", args -> {
+                    host.countPasswordHash();
                     byte[] password = password(args);
                     String salt = HostObject.string(args, 1, "salt");
                     host.runBlocking(args[2], () -> hash(password, salt));
                     return null;
                 })
-                .fn("compareSync", args -> compare(password(args), HostObject.string(args, 1, "hash")).name())
+                .fn("compareSync", args -> {
+                    host.countPasswordHash();
+                    return compare(password(args), HostObject.string(args, 1, "hash")).name();
+                })
                 .fn("compare", args -> {
+                    host.countPasswordHash();
                     byte[] password = password(args);
                     String hash = HostObject.string(args, 1, "hash");
                     host.runBlocking(args[2], () -> compare(password, hash).name());

@@ -45,8 +45,12 @@ public final class CryptoPrimitive {
         return new HostObject()
                 .fn("digest", args -> base64(digest(name(args, 0), bytes(args, 1))))
                 .fn("hmac", args -> base64(hmac(name(args, 0), bytes(args, 1), bytes(args, 2))))
-                .fn("pbkdf2Sync", args -> base64(Pbkdf2Request.of(args).derive(this)))
+                .fn("pbkdf2Sync", args -> {
+                    host.countPasswordHash();
+                    return base64(Pbkdf2Request.of(args).derive(this));
+                })
                 .fn("pbkdf2", args -> {
+                    host.countPasswordHash();
                     Pbkdf2Request request = Pbkdf2Request.of(args);
                     host.runBlocking(args[5], () -> base64(request.derive(this)));
                     return null;

@@ -41,4 +41,11 @@ public interface ModuleHost {
 
     /** The policy's outbound rules and limits that modules enforce. */
     ModuleLimits limits();
+
+    /**
+     * Records that the current execution asked for one password hash to be computed or checked (bcrypt, PBKDF2),
+     * so the caller can tell a script that checked a password from one that answered without (login timing must
+     * not tell an unknown user from a wrong password). Counted when asked, before the work runs.
+     */
+    void countPasswordHash();
 }

@@ -49,6 +49,30 @@ class BcryptModuleTest {
     }
 
     @Test
+    void every_password_hash_the_script_asks_for_is_counted_and_nothing_else() {
+        ScriptResult hashing = login(runner, """
+                function login(email, password, callback) {
+                  const bcrypt = require('bcrypt');
+                  const crypto = require('crypto');
+                  const hash = bcrypt.hashSync(password, 4);
+                  crypto.pbkdf2Sync(password, 'salt', 10, 16, 'sha256');
+                  crypto.createHash('sha256').update(password).digest('hex');
+                  bcrypt.compare(password, hash, function (err, same) {
+                    callback(err, {user_id: '1', same: same, rounds: bcrypt.getRounds(hash)});
+                  });
+                }""", "a@example.com", "pw");
+        ScriptResult plain = login(runner, """
+                function login(email, password, callback) {
+                  callback(new WrongUsernameOrPasswordError(email));
+                }""", "a@example.com", "pw");
+
+        assertThat(hashing.outcome()).isInstanceOf(ScriptOutcome.Success.class);
+        assertThat(hashing.passwordHashes()).as("hashSync, pbkdf2Sync and compare; not getRounds or sha256")
+                .isEqualTo(3);
+        assertThat(plain.passwordHashes()).isZero();
+    }
+
+    @Test
     void promise_forms_hash_and_compare_round_trip() {
         JsonNode out = value(runner, """
                 async function login(email, password, callback) {
