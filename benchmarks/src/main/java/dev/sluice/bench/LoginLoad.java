@@ -68,9 +68,6 @@ final class LoginLoad {
                     } catch (IOException | RuntimeException e) {
                         failure.compareAndSet(null, e);
                         return;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return;
                     }
                     long end = System.nanoTime();
                     loggedIn.accept(user.get());
