@@ -2,7 +2,6 @@ package dev.sluice.tests;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -109,26 +108,11 @@ record LegacyMysql(String host, int port, String user, String password) implemen
                      "SELECT id, nickname, email, password, email_verified FROM users WHERE email = ?")) {
             select.setString(1, email);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
-                }
-                return Optional.of(row);
+                return LegacyUserTable.firstRow(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + email + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Whether {@code plainPassword} matches the stored hash of the user with this email. */
-    @Override
-    public boolean passwordMatches(String email, String plainPassword) {
-        Object hash = row(email).orElseThrow().get("password");
-        return BCrypt.verifyer().verify(plainPassword.toCharArray(),
-                hash.toString().getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     @Override

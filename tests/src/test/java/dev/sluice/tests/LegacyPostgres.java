@@ -1,7 +1,6 @@
 package dev.sluice.tests;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -98,25 +97,11 @@ record LegacyPostgres(TestPostgres db, String schema) implements LegacyUserTable
                      + " email_verified FROM " + schema + ".users WHERE email = ?")) {
             select.setString(1, email);
             try (ResultSet rows = select.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
-                }
-                return Optional.of(row);
+                return LegacyUserTable.firstRow(rows);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + email + ": " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public boolean passwordMatches(String email, String plainPassword) {
-        Object hash = row(email).orElseThrow().get("password");
-        return BCrypt.verifyer().verify(plainPassword.toCharArray(),
-                hash.toString().getBytes(StandardCharsets.UTF_8)).verified;
     }
 
     @Override

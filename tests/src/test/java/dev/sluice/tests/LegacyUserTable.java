@@ -1,5 +1,10 @@
 package dev.sluice.tests;
 
+import at.favre.lib.crypto.bcrypt.BCrypt;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,11 +37,27 @@ interface LegacyUserTable {
     Optional<Map<String, Object>> row(String email);
 
     /** Whether {@code plainPassword} matches the stored hash of the user with this email. */
-    boolean passwordMatches(String email, String plainPassword);
+    default boolean passwordMatches(String email, String plainPassword) {
+        Object hash = row(email).orElseThrow().get("password");
+        return BCrypt.verifyer().verify(plainPassword.toCharArray(),
+                hash.toString().getBytes(StandardCharsets.UTF_8)).verified;
+    }
 
     /** Stores a new bcrypt hash for the user with this email, as the legacy application's password reset would. */
     void setPassword(String email, String plainPassword);
 
     /** Deletes the user with this email. */
     void deleteUser(String email);
+
+    /** The first row of {@code rows} as column label to value, if there is one. */
+    static Optional<Map<String, Object>> firstRow(ResultSet rows) throws SQLException {
+        if (!rows.next()) {
+            return Optional.empty();
+        }
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+            row.put(rows.getMetaData().getColumnLabel(i), rows.getObject(i));
+        }
+        return Optional.of(row);
+    }
 }
