@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link BcryptBaseline}), measured before the server starts and after it stopped (their mean is the baseline).
  * Targets: migrated/raw ≥ 0.9, first-time/raw ≥ 0.45. Both the server and this driver run on the same cores.
  *
- * <p>Usage: {@code HttpLogins [measureSeconds] [warmupSeconds] [legacyUsers]} (defaults 12, 4, 4000).
+ * <p>Usage: {@code HttpLogins [measureSeconds] [warmupSeconds] [legacyUsers] [serverWarmupSeconds]} (defaults 12,
+ * 4, 4000, 90).
  */
 public final class HttpLogins {
 
@@ -76,7 +77,7 @@ public final class HttpLogins {
             return new Plan(Duration.ofSeconds(argv.length > 0 ? Integer.parseInt(argv[0]) : 12),
                     Duration.ofSeconds(argv.length > 1 ? Integer.parseInt(argv[1]) : 4),
                     argv.length > 2 ? Integer.parseInt(argv[2]) : 4000, Runtime.getRuntime().availableProcessors(),
-                    Duration.ofSeconds(argv.length > 3 ? Integer.parseInt(argv[3]) : 30));
+                    Duration.ofSeconds(argv.length > 3 ? Integer.parseInt(argv[3]) : 90));
         }
     }
 
