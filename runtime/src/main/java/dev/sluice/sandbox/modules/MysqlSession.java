@@ -9,8 +9,6 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One JDBC connection as a mysqljs connection sees it: work is queued in the order the script submitted it and
@@ -21,15 +19,12 @@ import java.util.logging.Logger;
  */
 final class MysqlSession implements AutoCloseable, BoundedPool.Member {
 
-    private static final Logger LOG = Logger.getLogger(MysqlSession.class.getName());
-
     private final MysqlConfig config;
     private final ModuleLimits limits;
     private final Duration queryTimeout;
     private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final SessionConnection held = new SessionConnection(queue, "mysql");
     private boolean draining;
-    private Connection connection;
-    private ModuleError fatal;
     private volatile boolean closed;
     private volatile long lastUsedNanos = System.nanoTime();
 
@@ -56,7 +51,7 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
                 }
                 ModuleError error = MysqlErrors.query(e);
                 if (MysqlErrors.isFatal(e)) {
-                    fail(error);
+                    held.fail(error);
                 }
                 throw error;
             }
@@ -66,7 +61,7 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
     /** Queues a graceful close after the work already queued (mysqljs {@code end}). */
     CompletableFuture<Map<String, Object>> end() {
         return submit(() -> {
-            closeConnection();
+            held.close();
             closed = true;
             return Map.of();
         });
@@ -76,14 +71,14 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
     @Override
     public boolean usable() {
         synchronized (queue) {
-            return !closed && fatal == null;
+            return !closed && held.fatal() == null;
         }
     }
 
     /** Whether no work is queued or running and the connection is open; idle sessions may be {@link #reap}ed. */
     boolean idleAndOpen() {
         synchronized (queue) {
-            return !draining && queue.isEmpty() && connection != null;
+            return !draining && queue.isEmpty() && held.current() != null;
         }
     }
 
@@ -97,7 +92,7 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
      */
     void reap() {
         submit(() -> {
-            closeConnection();
+            held.close();
             return Map.of();
         });
     }
@@ -107,7 +102,7 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
     public void close() {
         closed = true;
         // Queued items still run, and fail at once: their callers are not left waiting.
-        Thread.ofVirtual().name("sluice-mysql-close").start(this::closeConnection);
+        Thread.ofVirtual().name("sluice-mysql-close").start(held::close);
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {
@@ -146,6 +141,7 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
 
     private Connection open() {
         synchronized (queue) {
+            ModuleError fatal = held.fatal();
             if (fatal != null) {
                 throw fatal;
             }
@@ -153,49 +149,26 @@ final class MysqlSession implements AutoCloseable, BoundedPool.Member {
                 throw new ModuleError("Cannot enqueue Query after being destroyed.",
                         Map.of("code", "PROTOCOL_ENQUEUE_AFTER_DESTROY", "fatal", false));
             }
-            if (connection != null) {
-                return connection;
+            Connection current = held.current();
+            if (current != null) {
+                return current;
             }
         }
         InetAddress address;
         try {
             address = limits.outbound().resolve(config.host()).getFirst();
         } catch (ModuleError refused) {
-            fail(refused);
+            held.fail(refused);
             throw refused;
         }
         try {
             Connection opened = DriverManager.getConnection(config.jdbcUrl(address), config.properties(queryTimeout));
-            synchronized (queue) {
-                connection = opened;
-            }
+            held.adopt(opened);
             return opened;
         } catch (SQLException | RuntimeException e) {
             ModuleError error = MysqlErrors.connect(e, config);
-            fail(error);
+            held.fail(error);
             throw error;
-        }
-    }
-
-    private void fail(ModuleError error) {
-        synchronized (queue) {
-            fatal = error;
-        }
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        Connection current;
-        synchronized (queue) {
-            current = connection;
-            connection = null;
-        }
-        if (current != null) {
-            try {
-                current.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "closing a mysql connection failed", e);
-            }
         }
     }
 

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One JDBC connection as a node-postgres {@code Client} sees it: work runs one item at a time, in the order the
@@ -21,15 +19,13 @@ import java.util.logging.Logger;
  */
 final class PgSession implements AutoCloseable, BoundedPool.Member {
 
-    private static final Logger LOG = Logger.getLogger(PgSession.class.getName());
     private static final Executor VIRTUAL = task -> Thread.ofVirtual().name("sluice-pg").start(task);
 
     private final PgConfig config;
     private final ModuleLimits limits;
     private final Object lock = new Object();
+    private final SessionConnection held = new SessionConnection(lock, "pg");
     private CompletableFuture<?> tail = CompletableFuture.completedFuture(null);
-    private Connection connection;
-    private ModuleError fatal;
     private volatile boolean closed;
 
     PgSession(PgConfig config, ModuleLimits limits) {
@@ -54,7 +50,7 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
             } catch (SQLException | RuntimeException e) {
                 ModuleError error = PgErrors.query(e);
                 if (PgErrors.isFatal(e)) {
-                    fail(error);
+                    held.fail(error);
                 }
                 throw error;
             }
@@ -65,7 +61,7 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
     CompletableFuture<Map<String, Object>> end() {
         return submit(() -> {
             closed = true;
-            closeConnection();
+            held.close();
             return Map.of();
         });
     }
@@ -74,7 +70,7 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
     @Override
     public boolean usable() {
         synchronized (lock) {
-            return !closed && fatal == null;
+            return !closed && held.fatal() == null;
         }
     }
 
@@ -82,7 +78,7 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
     @Override
     public void close() {
         closed = true;
-        Thread.ofVirtual().name("sluice-pg-close").start(this::closeConnection);
+        Thread.ofVirtual().name("sluice-pg-close").start(held::close);
     }
 
     private <T> CompletableFuture<T> submit(Callable<T> work) {
@@ -103,49 +99,28 @@ final class PgSession implements AutoCloseable, BoundedPool.Member {
 
     private Connection open() {
         synchronized (lock) {
+            ModuleError fatal = held.fatal();
             if (fatal != null) {
                 throw fatal;
             }
             if (closed) {
                 throw ModuleError.withCode("ERR_CLIENT_CLOSED", "Client was closed and is not queryable");
             }
-            if (connection != null) {
-                return connection;
+            Connection current = held.current();
+            if (current != null) {
+                return current;
             }
         }
         try {
             List<InetAddress> addresses = limits.outbound().resolve(config.host());
             Connection opened = DriverManager.getConnection(config.jdbcUrl(addresses), config.properties());
-            synchronized (lock) {
-                connection = opened;
-            }
+            held.adopt(opened);
             return opened;
         } catch (SQLException | RuntimeException e) {
             ModuleError error = PgErrors.connect(e, config);
-            fail(error);
+            held.fail(error);
             throw error;
         }
     }
 
-    private void fail(ModuleError error) {
-        synchronized (lock) {
-            fatal = error;
-        }
-        closeConnection();
-    }
-
-    private void closeConnection() {
-        Connection current;
-        synchronized (lock) {
-            current = connection;
-            connection = null;
-        }
-        if (current != null) {
-            try {
-                current.close();
-            } catch (SQLException e) {
-                LOG.log(Level.FINE, "closing a pg connection failed", e);
-            }
-        }
-    }
 }
