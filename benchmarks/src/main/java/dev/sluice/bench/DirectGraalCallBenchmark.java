@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The floor under {@link WarmCallBenchmark}: the same trivial {@code login} called straight into a warm GraalJS
  * context on the benchmark thread, with a host callback, and no runner (no thread hand-off, no bootstrap
- * {@code invoke}, no JSON, no limits reset, no timers). The context is built with the options of the runtime's
+ * {@code invoke}, no JSON, no metering, no timers). The context is built with the options of the runtime's
  * {@code SandboxEngine} (copied here, as that class is package-private), so the difference between the two
  * benchmarks is what the runner adds per call. This is the closest equivalent of Node's isolated-vm "call with a
  * host callback" (≈ 8 µs here).
@@ -43,7 +43,6 @@ public class DirectGraalCallBenchmark {
     private Value login;
     private Value[] result;
     private ProxyExecutable callback;
-    private int calls;
 
     @Setup
     public void start() {
@@ -65,8 +64,6 @@ public class DirectGraalCallBenchmark {
                 .option("js.graal-builtin", "false")
                 .option("js.unhandled-rejections", "throw")
                 .option("sandbox.MaxStackFrames", "1500")
-                .option("sandbox.MaxCPUTime", "5000ms")
-                .option("sandbox.MaxCPUTimeCheckInterval", "5ms")
                 .build();
         context.eval("js", BenchScripts.TRIVIAL_LOGIN);
         login = context.getBindings("js").getMember("login");
@@ -85,11 +82,6 @@ public class DirectGraalCallBenchmark {
 
     @Benchmark
     public String call() {
-        // sandbox.MaxCPUTime counts for the context's life unless reset; the runner resets it on every call,
-        // here it is reset rarely enough to stay out of the measurement.
-        if (++calls % 10_000 == 0) {
-            context.resetLimits();
-        }
         login.execute("alice@example.com", "secret", callback);
         return result[1].getMember("user_id").asString();
     }

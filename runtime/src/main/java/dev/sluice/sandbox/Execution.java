@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.PolyglotException;
@@ -37,7 +36,7 @@ final class Execution {
     /** Completes when the JS thread has left this execution for good (after a cancel: when the guest unwound). */
     private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
-    private final AtomicLong allocated = new AtomicLong();
+    private final Meter meter;
     private final java.util.concurrent.atomic.AtomicInteger passwordHashes =
             new java.util.concurrent.atomic.AtomicInteger();
     private volatile long deadlineNanos;
@@ -57,6 +56,7 @@ final class Execution {
         this.policy = policy;
         this.services = services;
         this.onRelease = onRelease;
+        this.meter = new Meter(policy, this::breach);
     }
 
     ScriptPolicy policy() {
@@ -99,13 +99,6 @@ final class Execution {
         passwordHashes.incrementAndGet();
     }
 
-    void addAllocated(long bytes) {
-        allocated.addAndGet(bytes);
-    }
-
-    long allocated() {
-        return allocated.get();
-    }
 
     void console(String level, String text) {
         String line = "log".equals(level) || "info".equals(level) ? text : "[" + level + "] " + text;
@@ -142,7 +135,7 @@ final class Execution {
             return;
         }
         try {
-            context.thread().runSlice(this, task);
+            context.thread().runSlice(meter, task);
         } catch (PolyglotException e) {
             onPolyglotException(e);
         } catch (RuntimeException e) {
@@ -161,8 +154,7 @@ final class Execution {
             if (outcome.get() != null) {
                 return; // Sluice cancelled it and recorded why.
             }
-            String limit = PolyglotErrors.limitName(e);
-            finish(new ScriptOutcome.Limit(limit, PolyglotErrors.limitMessage(e)));
+            finish(PolyglotErrors.cancelled(e));
         } else if (e.isGuestException() && !e.isInternalError()) {
             finish(new ScriptOutcome.Failure(PolyglotErrors.guestError(e, context.bootstrap())));
         } else {

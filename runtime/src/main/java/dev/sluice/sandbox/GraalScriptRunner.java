@@ -37,7 +37,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     private final ScheduledExecutorService scheduler;
     private final WallClock wallClock;
     private final VirtualThreads virtualThreads = new VirtualThreads();
-    private final AllocationWatchdog watchdog;
+    private final ResourceWatchdog watchdog;
     private final List<String> problems = new CopyOnWriteArrayList<>();
 
     /** Starts the runtime: the engine, the JS threads and the watchdog. */
@@ -57,7 +57,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         this.scheduler = timers;
         this.wallClock = new WallClock(timers);
         scheduler.scheduleWithFixedDelay(this::sweepAbandonedPools, 1, 1, TimeUnit.MINUTES);
-        this.watchdog = new AllocationWatchdog(List.copyOf(threads), 5);
+        this.watchdog = new ResourceWatchdog(List.copyOf(threads), 5);
         LOG.info(() -> "sandbox runtime: Truffle " + engine.implementationName() + ", " + threads.size()
                 + " JS threads");
     }
@@ -92,10 +92,14 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
             release(pool);
             result.complete(new ScriptResult(new ScriptOutcome.Failure(e.error()), List.of(), 0));
             return;
+        } catch (SandboxContext.LoadLimitException e) {
+            release(pool);
+            result.complete(new ScriptResult(e.outcome(), List.of(), 0));
+            return;
         } catch (org.graalvm.polyglot.PolyglotException e) {
             release(pool);
             ScriptOutcome outcome = e.isResourceExhausted() || e.isCancelled()
-                    ? new ScriptOutcome.Limit(PolyglotErrors.limitName(e), PolyglotErrors.limitMessage(e))
+                    ? PolyglotErrors.cancelled(e)
                     : new ScriptOutcome.Failure(PolyglotErrors.guestError(e, null));
             result.complete(new ScriptResult(outcome, List.of(), 0));
             return;
@@ -116,7 +120,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
     }
 
     private SandboxContext create(ContextPool pool, JsThread thread) {
-        return SandboxContext.create(engine, thread, pool.set(), pool.sources(), modules, virtualThreads);
+        return SandboxContext.create(engine, thread, pool.set(), pool.sources(), modules, virtualThreads, this);
     }
 
     @Override
@@ -134,10 +138,13 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
                 ScriptSet one = new ScriptSet(set.id() + "#validate", Map.of(key, set.scripts().get(key)),
                         Map.of(), set.policy());
                 try {
-                    SandboxContext.create(engine, thread, one, new ScriptSources(one), modules, virtualThreads)
-                            .close();
+                    SandboxContext.create(engine, thread, one, new ScriptSources(one), modules, virtualThreads,
+                            this).close();
                 } catch (ScriptLoadException e) {
                     found.add(e.error());
+                } catch (SandboxContext.LoadLimitException e) {
+                    found.add(ScriptError.of("Error", "script '" + key.key() + "' breached the limit "
+                            + e.outcome().name() + " while loading: " + e.outcome().message()));
                 } catch (RuntimeException e) {
                     found.add(ScriptError.of("Error", "script '" + key.key() + "' failed to load: "
                             + e.getMessage()));

@@ -10,8 +10,8 @@ import java.util.logging.Logger;
 /**
  * One platform thread with a large fixed stack that owns the contexts created on it and runs their tasks in order.
  * Truffle does not support virtual threads, and entering a context from another thread is costly, so a context
- * never leaves its thread. While it runs a task, the thread records which execution it serves, so the watchdog
- * can charge the allocation to that execution.
+ * never leaves its thread. While it runs guest code, the thread records whose {@link Meter} it runs for, so the
+ * watchdog can charge the allocation and the CPU time to that execution (or context load).
  */
 final class JsThread {
 
@@ -30,8 +30,13 @@ final class JsThread {
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger contexts = new AtomicInteger();
     private final Thread thread;
-    private volatile Execution running;
+    private volatile Meter running;
     private volatile long sliceStartAllocated;
+    /** Numbers the slices, so a CPU mark the watchdog took for one slice is never used for another. */
+    private volatile long slice;
+    private volatile long sliceStartNanos;
+    /** Written by the watchdog only: the thread's CPU clock the first time it saw the current slice running. */
+    private volatile CpuMark cpuMark;
     private volatile boolean stopped;
     /** Set while the thread is (about to be) parked in {@link #next}: only then must {@link #post} unpark it. */
     private volatile boolean parked;
@@ -59,33 +64,67 @@ final class JsThread {
         return queued.get() + (running == null ? 0 : 1);
     }
 
-    /** Runs {@code task} for {@code execution}, charging what it allocates to the execution. On this thread only. */
-    void runSlice(Execution execution, Runnable task) {
+    /**
+     * Runs {@code task} (guest code) for {@code meter}, charging what it allocates and the CPU time it uses to it. On
+     * this thread only.
+     *
+     * <p>CPU time without a system call per slice: a slice the watchdog never saw running (shorter than its period,
+     * the usual case) is charged its wall time, an upper bound of its CPU time; a slice it saw is charged its wall
+     * time up to the watchdog's first look plus the thread's CPU time from then on (one clock read at the end).
+     */
+    void runSlice(Meter meter, Runnable task) {
+        long current = slice + 1;
+        slice = current;
         sliceStartAllocated = THREADS.getCurrentThreadAllocatedBytes();
-        running = execution;
+        long start = System.nanoTime();
+        sliceStartNanos = start;
+        running = meter;
         try {
             task.run();
         } finally {
             running = null;
-            execution.addAllocated(THREADS.getCurrentThreadAllocatedBytes() - sliceStartAllocated);
+            long end = System.nanoTime();
+            meter.addAllocated(THREADS.getCurrentThreadAllocatedBytes() - sliceStartAllocated);
+            CpuMark mark = cpuMark;
+            meter.addCpuNanos(mark != null && mark.slice() == current
+                    ? (mark.wallNanos() - start) + Math.max(0, THREADS.getCurrentThreadCpuTime() - mark.cpuNanos())
+                    : end - start);
         }
     }
 
-    /** The execution whose task runs now, and how much that task allocated so far; read by the watchdog. */
-    void sample(AllocationSink sink) {
-        Execution execution = running;
-        if (execution != null) {
-            long allocated = THREADS.getThreadAllocatedBytes(thread.threadId()) - sliceStartAllocated;
-            if (execution == running) {
-                sink.accept(execution, Math.max(0, allocated));
-            }
+    /**
+     * The meter whose task runs now, with what that task allocated so far and the CPU time it used so far (as
+     * {@link #runSlice} will charge it); read by the watchdog, which is the only writer of {@code cpuMark}.
+     */
+    void sample(SliceSink sink) {
+        Meter meter = running;
+        if (meter == null) {
+            return;
         }
+        long current = slice;
+        long start = sliceStartNanos;
+        long allocated = THREADS.getThreadAllocatedBytes(thread.threadId()) - sliceStartAllocated;
+        long now = System.nanoTime();
+        long cpu = THREADS.getThreadCpuTime(thread.threadId());
+        if (meter != running || current != slice || cpu < 0) {
+            return; // the slice ended meanwhile; the next one is sampled next time
+        }
+        CpuMark mark = cpuMark;
+        if (mark == null || mark.slice() != current) {
+            mark = new CpuMark(current, now, cpu);
+            cpuMark = mark;
+        }
+        sink.accept(meter, Math.max(0, allocated), (mark.wallNanos() - start) + (cpu - mark.cpuNanos()));
     }
 
-    /** Receives a sample of the running execution's in-flight allocation. */
+    /** Receives a sample of the running slice's allocation and CPU time so far. */
     @FunctionalInterface
-    interface AllocationSink {
-        void accept(Execution execution, long allocatedInSlice);
+    interface SliceSink {
+        void accept(Meter meter, long allocatedInSlice, long cpuNanosInSlice);
+    }
+
+    /** The thread's CPU clock ({@code cpuNanos}) at {@code wallNanos}, taken during slice {@code slice}. */
+    private record CpuMark(long slice, long wallNanos, long cpuNanos) {
     }
 
     AtomicInteger contexts() {

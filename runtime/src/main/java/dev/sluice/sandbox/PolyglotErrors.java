@@ -15,20 +15,16 @@ final class PolyglotErrors {
     }
 
     /**
-     * The policy field a GraalJS cancellation that Sluice did not cause stands for. Sluice's own cancels record
-     * their outcome first, so only GraalJS's limits get here: the frame limit throws synchronously with its own
-     * message; the CPU-time limit cancels from GraalJS's checker thread, and the guest thread then sees either
-     * "Maximum CPU time limit ... exceeded" or the generic "Context execution was cancelled.".
+     * The outcome of a GraalJS cancellation or resource exhaustion that Sluice did not cause. Sluice's own cancels
+     * (wall time, CPU time, allocation) record their outcome first, so the only GraalJS limit that gets here is the
+     * frame limit ({@code sandbox.MaxStackFrames}, thrown synchronously with its own message); any other
+     * cancellation (the runtime closing under a running script) is a failure, not a policy limit.
      */
-    static String limitName(PolyglotException e) {
-        return String.valueOf(e.getMessage()).contains("frame limit") ? "stackFrames" : "cpuTimeMs";
-    }
-
-    static String limitMessage(PolyglotException e) {
-        return switch (limitName(e)) {
-            case "stackFrames" -> "the script recursed deeper than allowed";
-            default -> "the script used more CPU time than allowed";
-        };
+    static ScriptOutcome cancelled(PolyglotException e) {
+        if (String.valueOf(e.getMessage()).contains("frame limit")) {
+            return new ScriptOutcome.Limit("stackFrames", "the script recursed deeper than allowed");
+        }
+        return new ScriptOutcome.Failure(ScriptError.of("Error", "the execution was cancelled"));
     }
 
     /** A thrown guest value (an Error, a string, anything) as the fields of a failure. */

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.Context;
@@ -65,23 +66,55 @@ final class SandboxContext implements ModuleHost {
     }
 
     /**
-     * Creates a context on the current (JS) thread, evaluates the bootstrap and every script of {@code set}.
-     * Throws {@link ScriptLoadException} naming the script and line when one does not load.
+     * Creates a context on the current (JS) thread, evaluates the bootstrap and every script of {@code set}, metered
+     * like an execution (a script's top-level code runs here). Throws {@link ScriptLoadException} naming the script
+     * and line when one does not load, and {@link LoadLimitException} when loading breached a limit (the context is
+     * cancelled through {@code services}).
      */
     static SandboxContext create(SandboxEngine engine, JsThread thread, ScriptSet set, ScriptSources sources,
-                                 Modules modules, VirtualThreads virtualThreads) {
+                                 Modules modules, VirtualThreads virtualThreads,
+                                 Execution.ExecutionServices services) {
         ScriptPolicy policy = set.policy();
-        Context context = engine.newContext(policy.stackFrames(), policy.cpuTimeMs());
+        Context context = engine.newContext(policy.stackFrames());
         SandboxContext created = new SandboxContext(context, thread, policy, modules, virtualThreads);
+        CompletableFuture<Void> unwound = new CompletableFuture<>();
+        AtomicReference<ScriptOutcome.Limit> breached = new AtomicReference<>();
+        Meter meter = new Meter(policy, (limit, message) -> {
+            if (breached.compareAndSet(null, new ScriptOutcome.Limit(limit, message))) {
+                LOG.info(() -> set.id() + ": limit " + limit + " breached while loading: " + message);
+                services.cancel(created, unwound);
+            }
+        });
         try {
-            created.bootstrap(set.configuration());
-            for (ScriptKey key : set.scripts().keySet()) {
-                created.functions.put(key, ScriptLoader.load(context, sources, key));
+            thread.runSlice(meter, () -> {
+                created.bootstrap(set.configuration());
+                for (ScriptKey key : set.scripts().keySet()) {
+                    created.functions.put(key, ScriptLoader.load(context, sources, key));
+                }
+            });
+            if (breached.get() != null) {
+                throw new LoadLimitException(breached.get());
             }
             return created;
         } catch (RuntimeException e) {
             created.close();
-            throw e;
+            throw breached.get() == null ? e : new LoadLimitException(breached.get());
+        } finally {
+            unwound.complete(null);
+        }
+    }
+
+    /** Loading a context breached a limit; the context is closed. */
+    static final class LoadLimitException extends RuntimeException {
+        private final transient ScriptOutcome.Limit outcome;
+
+        LoadLimitException(ScriptOutcome.Limit outcome) {
+            super(outcome.message(), null, false, false);
+            this.outcome = outcome;
+        }
+
+        ScriptOutcome.Limit outcome() {
+            return outcome;
         }
     }
 
@@ -157,11 +190,10 @@ final class SandboxContext implements ModuleHost {
         return thread;
     }
 
-    /** Binds this context to {@code execution} for its duration and resets the per-execution GraalJS limits. */
+    /** Binds this context to {@code execution} for its duration. */
     void begin(Execution execution) {
         current = execution;
         executions++;
-        context.resetLimits();
     }
 
     void end() {

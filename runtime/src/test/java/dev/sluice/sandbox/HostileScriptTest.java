@@ -300,4 +300,38 @@ class HostileScriptTest {
 
         assertThat(successText(after, "user_id")).isEqualTo("false");
     }
+
+    @Test
+    void cpu_time_adds_up_over_many_short_slices() {
+        // Each slice burns about 2 ms, below the watchdog's period, so only the sum can breach the limit. The
+        // interpreter allocates as it spins (garbage counts), so the allocation budget is out of the way here.
+        ScriptResult result = run(runner, set(ScriptKey.LOGIN, """
+                function login(e, p, cb) {
+                  function burn() { const t = Date.now(); while (Date.now() - t < 2) {} setImmediate(burn); }
+                  burn();
+                }""", Map.of(), "{\"cpuTimeMs\": 500, \"wallTimeMs\": 30000, \"allocatedBytes\": 4294967296}"),
+                ScriptKey.LOGIN, "e", "p");
+
+        assertLimit(result, "cpuTimeMs");
+    }
+
+    @Test
+    void an_infinite_loop_in_top_level_code_breaches_cpu_time_while_loading() {
+        ScriptSet scripts = set(ScriptKey.LOGIN, """
+                for (;;) {}
+                function login(e, p, cb) { cb(null, {user_id: e}); }""", Map.of(), TIGHT);
+
+        assertLimit(run(runner, scripts, ScriptKey.LOGIN, "e", "p"), "cpuTimeMs");
+        assertThat(runner.validate(scripts)).singleElement().satisfies(error ->
+                assertThat(error.message()).contains("'login'", "cpuTimeMs", "while loading"));
+    }
+
+    @Test
+    void a_memory_bomb_in_top_level_code_breaches_the_allocation_budget_while_loading() {
+        assertLimit(run(runner, set(ScriptKey.LOGIN, """
+                const hoard = [];
+                for (;;) { hoard.push({n: hoard.length, s: 'x' + hoard.length}); }
+                function login(e, p, cb) { cb(null, {user_id: e}); }""", Map.of(), TIGHT),
+                ScriptKey.LOGIN, "e", "p"), "allocatedBytes");
+    }
 }
