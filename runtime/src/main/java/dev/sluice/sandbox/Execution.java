@@ -135,9 +135,15 @@ final class Execution {
             return;
         }
         try {
-            context.thread().runSlice(meter, task);
-        } catch (PolyglotException e) {
-            onPolyglotException(e);
+            // Describing a thrown guest value calls back into the context (its getters may loop), so it is
+            // metered with the task.
+            context.thread().runSlice(meter, () -> {
+                try {
+                    task.run();
+                } catch (PolyglotException e) {
+                    onPolyglotException(e);
+                }
+            });
         } catch (RuntimeException e) {
             LOG.log(java.util.logging.Level.SEVERE, label + ": host failure", e);
             context.poison();

@@ -334,4 +334,10 @@ class HostileScriptTest {
                 function login(e, p, cb) { cb(null, {user_id: e}); }""", Map.of(), TIGHT),
                 ScriptKey.LOGIN, "e", "p"), "allocatedBytes");
     }
+
+    @Test
+    void a_thrown_object_whose_getters_loop_breaches_cpu_time() {
+        // The host reads name and message of what was thrown by calling back into the context: metered too.
+        assertLimit(login("throw {get message() { for (;;) {} }};"), "cpuTimeMs");
+    }
 }
