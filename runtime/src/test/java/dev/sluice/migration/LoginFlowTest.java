@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import static dev.sluice.migration.MigrationFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,18 +12,11 @@ import dev.sluice.migration.LoginResult.FailureReason;
 import dev.sluice.migration.LoginResult.LoggedIn;
 import dev.sluice.migration.LoginResult.Unauthorized;
 import dev.sluice.migration.LoginResult.WrongCredentials;
-import dev.sluice.sandbox.GraalScriptRunner;
-import dev.sluice.sandbox.Sandboxes;
 import dev.sluice.sandbox.ScriptPolicy;
-import dev.sluice.store.Database;
-import dev.sluice.store.TestDatabases;
-import dev.sluice.user.JdbcUserStore;
 import dev.sluice.user.NewUser;
-import dev.sluice.user.PasswordHasher;
 import dev.sluice.user.User;
 import dev.sluice.user.UserQuery;
 import dev.sluice.user.UserSource;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,61 +26,24 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link LoginFlow} with the real sandbox, a legacy table in MariaDB and the own store on H2. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LoginFlowTest {
 
-    private static final String PASSWORD = "correct horse battery";
+    @RegisterExtension
+    static final MigrationFixture fixture = new MigrationFixture("sluice_login_", "Ann@Example.com");
 
-    @TempDir
-    static Path temporaryDirectory;
-
-    private TestDatabases.Fresh fresh;
-    private Database database;
-    private JdbcUserStore users;
-    private GraalScriptRunner runner;
-    private PasswordHasher hasher;
     private LoginFlow flow;
-    private LegacyDatabase legacy;
-    private String connectionName;
 
     @BeforeAll
-    void start() {
-        fresh = TestDatabases.fresh(TestDatabases.Engine.H2, temporaryDirectory);
-        database = Database.open(fresh.settings());
-        users = new JdbcUserStore(database);
-        runner = Sandboxes.runner();
-        hasher = new PasswordHasher(4);
-        flow = new LoginFlow(users, hasher, runner, LoginFlow.legacyStorePolicy(ScriptPolicy.defaults()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        runner.close();
-        database.close();
-        fresh.close();
-    }
-
-    @BeforeEach
-    void aLegacyTableOfItsOwn() {
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        legacy = LegacyDatabase.fromEnvironment("sluice_login_" + suffix);
-        legacy.create();
-        legacy.insert(4711, "ann", "Ann@Example.com", hasher.hash(PASSWORD));
-        connectionName = "legacy-" + suffix;
-    }
-
-    @AfterEach
-    void dropIt() {
-        legacy.drop();
+    void flows() {
+        flow = new LoginFlow(fixture.users(), fixture.hasher(), fixture.runner(),
+                LoginFlow.legacyStorePolicy(ScriptPolicy.defaults()));
     }
 
     @Test
@@ -98,18 +55,18 @@ class LoginFlowTest {
             assertThat(in.profile().email()).contains("ann@example.com");
             assertThat(in.profile().nickname()).contains("ann");
         });
-        User stored = users.findById(connectionName, "4711").orElseThrow();
+        User stored = fixture.users().findById(fixture.connectionName(), "4711").orElseThrow();
         assertThat(stored.email()).contains("ann@example.com");
         assertThat(stored.source()).isEqualTo(UserSource.IMPORTED);
         assertThat(stored.profile().path("app_metadata").path("plan").asText()).isEqualTo("gold");
-        assertThat(hasher.verify(PASSWORD, stored.passwordHash().orElseThrow())).isTrue();
+        assertThat(fixture.hasher().verify(PASSWORD, stored.passwordHash().orElseThrow())).isTrue();
     }
 
     @Test
     void a_migrated_user_never_reaches_the_script_again() {
         Connection connection = importing();
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
-        legacy.drop();
+        fixture.legacy().drop();
 
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
         assertThat(flow.login(connection, "ANN@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
@@ -117,20 +74,21 @@ class LoginFlowTest {
 
     @Test
     void a_wrong_password_is_wrong_credentials_and_creates_nothing() {
-        long dummies = hasher.dummyVerifications();
+        long dummies = fixture.hasher().dummyVerifications();
 
         assertThat(flow.login(importing(), "ann@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
-        assertThat(users.findById(connectionName, "4711")).isEmpty();
-        assertThat(hasher.dummyVerifications()).as("the script's bcrypt.compare was the work").isEqualTo(dummies);
+        assertThat(fixture.users().findById(fixture.connectionName(), "4711")).isEmpty();
+        assertThat(fixture.hasher().dummyVerifications()).as("the script's bcrypt.compare was the work")
+                .isEqualTo(dummies);
     }
 
     @Test
     void an_unknown_user_is_wrong_credentials_after_the_work_of_a_password_check() {
-        long dummies = hasher.dummyVerifications();
+        long dummies = fixture.hasher().dummyVerifications();
 
         assertThat(flow.login(importing(), "nobody@example.com", PASSWORD)).isInstanceOf(WrongCredentials.class);
         assertThat(count()).isZero();
-        assertThat(hasher.dummyVerifications()).as("the script answered without a hash: one dummy check")
+        assertThat(fixture.hasher().dummyVerifications()).as("the script answered without a hash: one dummy check")
                 .isEqualTo(dummies + 1);
     }
 
@@ -138,10 +96,10 @@ class LoginFlowTest {
     void a_migrated_users_wrong_password_costs_one_real_check_and_no_dummy() {
         Connection connection = importing();
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
-        long dummies = hasher.dummyVerifications();
+        long dummies = fixture.hasher().dummyVerifications();
 
         assertThat(flow.login(connection, "ann@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
-        assertThat(hasher.dummyVerifications()).isEqualTo(dummies);
+        assertThat(fixture.hasher().dummyVerifications()).isEqualTo(dummies);
     }
 
     @Test
@@ -153,7 +111,7 @@ class LoginFlowTest {
     @Test
     void a_legacy_store_that_fails_is_a_named_failure_and_creates_nothing() {
         Connection connection = importing();
-        legacy.drop();
+        fixture.legacy().drop();
 
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOfSatisfying(Failed.class,
                 failed -> assertThat(failed.reason()).isEqualTo(FailureReason.SCRIPT_FAILED));
@@ -189,7 +147,8 @@ class LoginFlowTest {
         assertThat(flow.login(connection, "second@example.com", PASSWORD)).isEqualTo(new Failed(
                 FailureReason.INVALID_PROFILE,
                 "the login script returned a profile whose user_id belongs to another user"));
-        assertThat(users.findById(connectionName, "same").orElseThrow().email()).contains("first@example.com");
+        assertThat(fixture.users().findById(fixture.connectionName(), "same").orElseThrow().email())
+                .contains("first@example.com");
         assertThat(count()).isEqualTo(1);
     }
 
@@ -221,12 +180,12 @@ class LoginFlowTest {
         Connection connection = connection(true, false, LegacyScripts.MYSQL_LOGIN);
 
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
-        User cached = users.findById(connectionName, "4711").orElseThrow();
+        User cached = fixture.users().findById(fixture.connectionName(), "4711").orElseThrow();
         assertThat(cached.source()).isEqualTo(UserSource.LEGACY_CACHE);
         assertThat(cached.passwordHash()).isEmpty();
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
 
-        legacy.drop();
+        fixture.legacy().drop();
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(Failed.class);
         assertThat(count()).isEqualTo(1);
     }
@@ -236,8 +195,9 @@ class LoginFlowTest {
         Connection connection = connection(false, true, LegacyScripts.MYSQL_LOGIN);
         assertThat(flow.login(connection, "ann@example.com", PASSWORD)).isInstanceOf(WrongCredentials.class);
 
-        users.create(NewUser.of(connectionName, "own-1", UserSource.SIGNED_UP).withEmail("own@example.com", true)
-                .withPasswordHash(hasher.hash(PASSWORD)));
+        fixture.users().create(NewUser.of(fixture.connectionName(), "own-1", UserSource.SIGNED_UP)
+                .withEmail("own@example.com", true)
+                .withPasswordHash(fixture.hasher().hash(PASSWORD)));
         assertThat(flow.login(connection, "own@example.com", PASSWORD)).isInstanceOf(LoggedIn.class);
         assertThat(flow.login(connection, "own@example.com", "wrong")).isInstanceOf(WrongCredentials.class);
     }
@@ -250,11 +210,13 @@ class LoginFlowTest {
         ObjectNode settings = JsonNodeFactory.instance.objectNode()
                 .put("enabledDatabaseCustomization", customization).put("import_mode", importMode);
         Instant now = Instant.now();
-        return new Connection("con_" + UUID.randomUUID().toString().substring(0, 16), connectionName, "auth0",
-                new ConnectionOptions(Map.of("login", login), legacy.configuration(), settings), List.of(), now, now);
+        return new Connection("con_" + UUID.randomUUID().toString().substring(0, 16), fixture.connectionName(),
+                "auth0",
+                new ConnectionOptions(Map.of("login", login), fixture.legacy().configuration(), settings), List.of(),
+                now, now);
     }
 
     private long count() {
-        return users.search(UserQuery.all().inConnection(connectionName)).total();
+        return fixture.users().search(UserQuery.all().inConnection(fixture.connectionName())).total();
     }
 }

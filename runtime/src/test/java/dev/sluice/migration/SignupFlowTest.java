@@ -1,5 +1,6 @@
 package dev.sluice.migration;
 
+import static dev.sluice.migration.MigrationFixture.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -12,34 +13,23 @@ import dev.sluice.migration.SignupResult.SignedUp;
 import dev.sluice.migration.SignupResult.SignupDisabled;
 import dev.sluice.migration.SignupResult.UserExists;
 import dev.sluice.migration.SignupResult.WeakPassword;
-import dev.sluice.sandbox.GraalScriptRunner;
-import dev.sluice.sandbox.Sandboxes;
 import dev.sluice.sandbox.ScriptPolicy;
-import dev.sluice.store.Database;
-import dev.sluice.store.TestDatabases;
-import dev.sluice.user.JdbcUserStore;
-import dev.sluice.user.PasswordHasher;
 import dev.sluice.user.User;
 import dev.sluice.user.UserQuery;
 import dev.sluice.user.UserSource;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link SignupFlow} with the real sandbox, a legacy table in MariaDB and the own store on H2. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignupFlowTest {
 
-    private static final String PASSWORD = "correct horse battery";
     private static final String CLIENT = "client-1";
 
     /** get_user in the style of the MySQL template: a profile when the email is in the table, else nothing. */
@@ -93,50 +83,17 @@ class SignupFlowTest {
             }
             """;
 
-    @TempDir
-    static Path temporaryDirectory;
+    @RegisterExtension
+    static final MigrationFixture fixture = new MigrationFixture("sluice_signup_", "ann@example.com");
 
-    private TestDatabases.Fresh fresh;
-    private Database database;
-    private JdbcUserStore users;
-    private GraalScriptRunner runner;
-    private PasswordHasher hasher;
     private SignupFlow signups;
     private LoginFlow logins;
-    private LegacyDatabase legacy;
-    private String connectionName;
 
     @BeforeAll
-    void start() {
-        fresh = TestDatabases.fresh(TestDatabases.Engine.H2, temporaryDirectory);
-        database = Database.open(fresh.settings());
-        users = new JdbcUserStore(database);
-        runner = Sandboxes.runner();
-        hasher = new PasswordHasher(4);
+    void flows() {
         ScriptPolicy policy = LoginFlow.legacyStorePolicy(ScriptPolicy.defaults());
-        signups = new SignupFlow(users, hasher, runner, policy);
-        logins = new LoginFlow(users, hasher, runner, policy);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        runner.close();
-        database.close();
-        fresh.close();
-    }
-
-    @BeforeEach
-    void aLegacyTableOfItsOwn() {
-        String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        legacy = LegacyDatabase.fromEnvironment("sluice_signup_" + suffix);
-        legacy.create();
-        legacy.insert(4711, "ann", "ann@example.com", hasher.hash(PASSWORD));
-        connectionName = "legacy-" + suffix;
-    }
-
-    @AfterEach
-    void dropIt() {
-        legacy.drop();
+        signups = new SignupFlow(fixture.users(), fixture.hasher(), fixture.runner(), policy);
+        logins = new LoginFlow(fixture.users(), fixture.hasher(), fixture.runner(), policy);
     }
 
     @Test
@@ -152,13 +109,13 @@ class SignupFlowTest {
             assertThat(up.userId()).matches("[0-9a-f]{24}");
             assertThat(up.email()).isEqualTo("bea@example.com");
         });
-        User stored = users.findByEmail(connectionName, "bea@example.com").orElseThrow();
+        User stored = fixture.users().findByEmail(fixture.connectionName(), "bea@example.com").orElseThrow();
         assertThat(stored.source()).isEqualTo(UserSource.SIGNED_UP);
         assertThat(stored.emailVerified()).isFalse();
         assertThat(stored.profile().path("given_name").asText()).isEqualTo("Bea");
         assertThat(stored.profile().path("user_metadata").path("color").asText()).isEqualTo("blue");
-        assertThat(hasher.verify(PASSWORD, stored.passwordHash().orElseThrow())).isTrue();
-        legacy.drop(); // the login must not need the legacy store
+        assertThat(fixture.hasher().verify(PASSWORD, stored.passwordHash().orElseThrow())).isTrue();
+        fixture.legacy().drop(); // the login must not need the legacy store
         assertThat(logins.login(connection, "bea@example.com", PASSWORD))
                 .isInstanceOfSatisfying(LoginResult.LoggedIn.class,
                         in -> assertThat(in.profile().userId()).isEqualTo(stored.userId()));
@@ -176,7 +133,7 @@ class SignupFlowTest {
         Connection connection = importing();
         assertThat(signups.signup(connection, SignupRequest.of(CLIENT, "cid@example.com", PASSWORD)))
                 .isInstanceOf(SignedUp.class);
-        legacy.drop();
+        fixture.legacy().drop();
 
         assertThat(signups.signup(connection, SignupRequest.of(CLIENT, "CID@example.com", PASSWORD)))
                 .isInstanceOf(UserExists.class);
@@ -198,7 +155,7 @@ class SignupFlowTest {
     @Test
     void import_mode_with_an_unreachable_legacy_table_is_a_failure_and_creates_nothing() {
         Connection connection = importing();
-        legacy.drop();
+        fixture.legacy().drop();
 
         assertThat(signups.signup(connection, SignupRequest.of(CLIENT, "eve@example.com", PASSWORD)))
                 .isInstanceOf(Failed.class);
@@ -215,7 +172,7 @@ class SignupFlowTest {
 
         assertThat(result).isInstanceOfSatisfying(SignedUp.class,
                 up -> assertThat(up.email()).isEqualTo("fred@example.com"));
-        User cached = users.findByEmail(connectionName, "fred@example.com").orElseThrow();
+        User cached = fixture.users().findByEmail(fixture.connectionName(), "fred@example.com").orElseThrow();
         assertThat(cached.userId()).isEqualTo(((SignedUp) result).userId());
         assertThat(cached.source()).isEqualTo(UserSource.LEGACY_CACHE);
         assertThat(cached.passwordHash()).isEmpty();
@@ -305,11 +262,12 @@ class SignupFlowTest {
                 .put("enabledDatabaseCustomization", customization).put("import_mode", importMode);
         more.accept(settings);
         Instant now = Instant.now();
-        return new Connection("con_" + UUID.randomUUID().toString().substring(0, 16), connectionName, "auth0",
-                new ConnectionOptions(scripts, legacy.configuration(), settings), List.of(), now, now);
+        return new Connection("con_" + UUID.randomUUID().toString().substring(0, 16), fixture.connectionName(),
+                "auth0",
+                new ConnectionOptions(scripts, fixture.legacy().configuration(), settings), List.of(), now, now);
     }
 
     private long count() {
-        return users.search(UserQuery.all().inConnection(connectionName)).total();
+        return fixture.users().search(UserQuery.all().inConnection(fixture.connectionName())).total();
     }
 }
