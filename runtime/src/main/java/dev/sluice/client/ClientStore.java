@@ -91,13 +91,25 @@ public final class ClientStore {
 
     /** Page {@code page} (from 0) of {@code perPage} clients in creation order, with the total. Blocking. */
     public ClientPage list(int page, int perPage) {
+        return page("", page, perPage, "list clients");
+    }
+
+    /**
+     * Page {@code page} (from 0) of {@code perPage} clients that have Management API scopes (a client grant), in
+     * creation order, with their total. Blocking.
+     */
+    public ClientPage listGranted(int page, int perPage) {
+        return page(" WHERE LENGTH(scopes) > 0", page, perPage, "list granted clients");
+    }
+
+    private ClientPage page(String where, int page, int perPage, String what) {
         if (page < 0 || perPage < 1) {
             throw new IllegalArgumentException("page must be >= 0 and perPage >= 1");
         }
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
-                        + " FROM clients ORDER BY created_at, client_id LIMIT ? OFFSET ?");
-                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM clients")) {
+                        + " FROM clients" + where + " ORDER BY created_at, client_id LIMIT ? OFFSET ?");
+                PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM clients" + where)) {
             select.setInt(1, perPage);
             select.setLong(2, (long) page * perPage);
             List<Client> clients = new ArrayList<>();
@@ -111,7 +123,7 @@ public final class ClientStore {
                 return new ClientPage(clients, rows.getLong(1));
             }
         } catch (SQLException e) {
-            throw failure("list clients", e);
+            throw failure(what, e);
         }
     }
 

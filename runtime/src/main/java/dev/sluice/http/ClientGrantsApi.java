@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,6 @@ final class ClientGrantsApi {
     private static final Set<String> UPDATE_FIELDS = Set.of("scope");
     private static final int DEFAULT_PER_PAGE = 50;
     private static final int MAX_PER_PAGE = 100;
-    private static final int SCAN_PAGE = 100;
 
     private final ClientStore clients;
     private final ManagementAuth auth;
@@ -74,15 +72,12 @@ final class ClientGrantsApi {
         boolean totals = "true".equals(context.request().getParam("include_totals"));
         Optional<String> clientId = Optional.ofNullable(context.request().getParam("client_id"));
         Optional<String> wanted = Optional.ofNullable(context.request().getParam("audience"));
-        ClientsApi.blocking(context, () -> wanted.isPresent() && !wanted.get().equals(audience) ? List.<Client>of()
-                : granted(clientId), grants -> {
-                    int from = Math.min(grants.size(), page * perPage);
-                    JsonArray array = new JsonArray(grants.subList(from, Math.min(grants.size(), from + perPage))
-                            .stream().map(this::json).toList());
-                    JsonReply.send(context, 200, !totals ? array.encode() : new JsonObject()
-                            .put("client_grants", array).put("start", (long) page * perPage).put("limit", perPage)
-                            .put("length", array.size()).put("total", grants.size()).encode());
-                });
+        ClientsApi.blocking(context, () -> granted(clientId, wanted, page, perPage), grants -> {
+            JsonArray array = new JsonArray(grants.clients().stream().map(this::json).toList());
+            JsonReply.send(context, 200, !totals ? array.encode() : new JsonObject()
+                    .put("client_grants", array).put("start", (long) page * perPage).put("limit", perPage)
+                    .put("length", array.size()).put("total", grants.total()).encode());
+        });
     }
 
     private void update(RoutingContext context) {
@@ -105,19 +100,20 @@ final class ClientGrantsApi {
         }, revoked -> context.response().setStatusCode(204).end());
     }
 
-    /** The clients with a grant, in creation order; only {@code clientId} when given. Blocking. */
-    private List<Client> granted(Optional<String> clientId) {
+    /**
+     * The page of clients with a grant, in creation order; only {@code clientId} when given, none for another
+     * audience than the Management API's. Blocking.
+     */
+    private ClientPage granted(Optional<String> clientId, Optional<String> wanted, int page, int perPage) {
+        if (wanted.isPresent() && !wanted.get().equals(audience)) {
+            return new ClientPage(List.of(), 0);
+        }
         if (clientId.isPresent()) {
-            return clients.find(clientId.get()).filter(client -> !client.scopes().isEmpty()).stream().toList();
+            List<Client> one = clients.find(clientId.get()).filter(client -> !client.scopes().isEmpty()).stream()
+                    .toList();
+            return new ClientPage(page == 0 ? one : List.of(), one.size());
         }
-        List<Client> granted = new ArrayList<>();
-        for (int page = 0; ; page++) {
-            ClientPage found = clients.list(page, SCAN_PAGE);
-            found.clients().stream().filter(client -> !client.scopes().isEmpty()).forEach(granted::add);
-            if (found.clients().size() < SCAN_PAGE) {
-                return granted;
-            }
-        }
+        return clients.listGranted(page, perPage);
     }
 
     private JsonObject json(Client client) {

@@ -43,6 +43,11 @@ abstract class ClientStoreContract {
         fresh.close();
     }
 
+    /** A client as {@code POST /api/v2/clients} creates it: no Management API scopes until a grant. */
+    private static NewClient ungranted(String name) {
+        return new NewClient(name, "non_interactive", List.of("client_credentials"), "client_secret_post", List.of());
+    }
+
     private static NewClient app(String name) {
         return new NewClient(name, "non_interactive", List.of("client_credentials"), "client_secret_post",
                 List.of("read:clients"));
@@ -140,5 +145,30 @@ abstract class ClientStoreContract {
         assertThat(all.clients()).hasSize((int) all.total());
         assertThat(second.clients()).containsExactlyElementsOf(all.clients().subList(2, Math.min(4,
                 all.clients().size())));
+    }
+
+    @Test
+    void granted_pages_hold_only_clients_with_scopes_and_page_like_the_full_list() {
+        long before = store.listGranted(0, 1000).total();
+        Client first = store.create(ungranted("Granted first"));
+        store.create(ungranted("Never granted"));
+        Client second = store.create(ungranted("Granted second"));
+        Client revoked = store.create(ungranted("Granted then revoked"));
+        store.setScopes(first.clientId(), List.of("read:users"));
+        store.setScopes(second.clientId(), List.of("read:users", "create:users"));
+        store.setScopes(revoked.clientId(), List.of("read:users"));
+        store.setScopes(revoked.clientId(), List.of());
+
+        ClientPage all = store.listGranted(0, 1000);
+        ClientPage lastOne = store.listGranted((int) before + 1, 1);
+
+        assertThat(all.total()).isEqualTo(before + 2);
+        assertThat(all.clients()).hasSize((int) all.total()).allSatisfy(client ->
+                assertThat(client.scopes()).isNotEmpty());
+        // Clients created in the same millisecond are ordered by their (random) id: the order of the two is open.
+        assertThat(all.clients().subList((int) before, all.clients().size())).extracting(Client::clientId)
+                .containsExactlyInAnyOrder(first.clientId(), second.clientId());
+        assertThat(lastOne.clients()).containsExactly(all.clients().get((int) before + 1));
+        assertThat(lastOne.total()).isEqualTo(before + 2);
     }
 }

@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -240,6 +241,19 @@ class ManagementClientsTest {
                 + AUDIENCE + "\",\"scope\":[\"read:clients\"]}").statusCode()).isEqualTo(409);
         assertThat(json(admin("GET", "/api/v2/client-grants?client_id=" + id, null)).findValuesAsText("id"))
                 .containsExactly("cgr_" + id);
+        JsonNode firstPage = json(admin("GET", "/api/v2/client-grants?include_totals=true&per_page=1", null));
+        long grants = firstPage.get("total").asLong();
+        List<String> paged = new ArrayList<>();
+        for (int page = 0; page < grants; page++) {
+            JsonNode one = json(admin("GET", "/api/v2/client-grants?include_totals=true&per_page=1&page=" + page,
+                    null));
+            assertThat(one.get("client_grants")).hasSize(1);
+            assertThat(one.get("total").asLong()).isEqualTo(grants);
+            paged.add(one.get("client_grants").get(0).get("id").asText());
+        }
+        assertThat(paged).doesNotHaveDuplicates().contains("cgr_" + id)
+                .containsExactlyInAnyOrderElementsOf(json(admin("GET", "/api/v2/client-grants?per_page=100", null))
+                        .findValuesAsText("id"));
 
         HttpResponse<String> narrowed = admin("PATCH", "/api/v2/client-grants/cgr_" + id,
                 "{\"scope\":[\"read:clients\"]}");
