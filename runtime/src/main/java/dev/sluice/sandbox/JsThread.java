@@ -106,8 +106,13 @@ final class JsThread {
         long allocated = THREADS.getThreadAllocatedBytes(thread.threadId()) - sliceStartAllocated;
         long now = System.nanoTime();
         long cpu = THREADS.getThreadCpuTime(thread.threadId());
-        if (meter != running || current != slice || cpu < 0) {
+        if (meter != running || current != slice) {
             return; // the slice ended meanwhile; the next one is sampled next time
+        }
+        if (cpu < 0) {
+            // No thread CPU clock on this JVM: the slice's wall time so far stands for its CPU time.
+            sink.accept(meter, Math.max(0, allocated), now - start);
+            return;
         }
         CpuMark mark = cpuMark;
         if (mark == null || mark.slice() != current) {
