@@ -61,12 +61,17 @@
         if (typeof target !== 'function') {
             return;
         }
-        defineGlobal(name, new Proxy(target, {
+        const guarded = new Proxy(target, {
             construct(ctor, args, newTarget) {
                 refuseAllocation(bytesOf(args));
                 return Reflect.construct(ctor, args, newTarget);
             },
-        }));
+        });
+        defineGlobal(name, guarded);
+        // Instances lead back to their constructor (`new Float64Array(0).constructor`, and the species lookups of
+        // slice/map/subarray): that must be the guarded one too, or it is a way around the guard.
+        Object.defineProperty(target.prototype, 'constructor', {value: guarded, writable: true, configurable: true,
+            enumerable: false});
     }
     const lengthArg = (args) => (typeof args[0] === 'number' ? args[0] : 0);
     guardConstructor('ArrayBuffer', lengthArg);

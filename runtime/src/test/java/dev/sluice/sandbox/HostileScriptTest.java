@@ -340,4 +340,19 @@ class HostileScriptTest {
         // The host reads name and message of what was thrown by calling back into the context: metered too.
         assertLimit(login("throw {get message() { for (;;) {} }};"), "cpuTimeMs");
     }
+
+    @Test
+    void a_huge_allocation_through_an_instances_constructor_is_stopped_too() {
+        // prototype.constructor leads back to the constructor itself, not to the guarded global.
+        assertLimit(login("const F = new Float64Array(0).constructor; const a = new F(2e8);"
+                + " callback(null, {user_id: String(a.length)});"), "allocatedBytes");
+        assertLimit(login("const A = new Uint8Array(0).buffer.constructor; const b = new A(1.5e9);"
+                + " callback(null, {user_id: String(b.byteLength)});"), "allocatedBytes");
+        assertLimit(login("class Big extends new Int32Array(0).constructor {} const c = new Big(4e8);"
+                + " callback(null, {user_id: String(c.length)});"), "allocatedBytes");
+        // ... and is the constructor scripts see, as in Node.
+        assertThat(successText(login("const a = new Uint8Array(4); callback(null, {user_id: String("
+                + "a.constructor === Uint8Array && a.slice(1) instanceof Uint8Array && a.buffer.constructor === "
+                + "ArrayBuffer && a.subarray(2).length === 2)});"), "user_id")).isEqualTo("true");
+    }
 }
