@@ -355,4 +355,18 @@ class HostileScriptTest {
                 + "a.constructor === Uint8Array && a.slice(1) instanceof Uint8Array && a.buffer.constructor === "
                 + "ArrayBuffer && a.subarray(2).length === 2)});"), "user_id")).isEqualTo("true");
     }
+
+    @Test
+    void huge_arrays_joins_and_buffers_breach_the_allocation_budget() {
+        for (String body : new String[] {
+                "const a = new Array(2 ** 28).fill(1); callback(null, {user_id: String(a.length)});",
+                "const s = new Array(2 ** 27).join('abcd'); callback(null, {user_id: String(s.length)});",
+                "const b = Buffer.alloc(1.5e9); callback(null, {user_id: String(b.length)});",
+                "const b = Buffer.allocUnsafe(1.5e9); callback(null, {user_id: String(b.length)});",
+                "const s = 'ab'.repeat(2 ** 20); const t = [s, s, s, s, s, s, s, s].join('').repeat(16);"
+                        + " callback(null, {user_id: String(t.length)});"}) {
+            assertThat(login(body).outcome()).as(body).isInstanceOfSatisfying(ScriptOutcome.Limit.class,
+                    limit -> assertThat(limit.name()).isEqualTo("allocatedBytes"));
+        }
+    }
 }
