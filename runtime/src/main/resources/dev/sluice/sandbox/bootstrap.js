@@ -56,15 +56,39 @@
             throw new RangeError('Array buffer allocation failed');
         }
     }
-    function guardConstructor(name, bytesOf) {
+    // Each guard reads what decides the size once and passes on exactly what it read (a number, a pinned view of an
+    // array-like), so a valueOf, toString or getter that answers differently the second time cannot get past it.
+    const SymbolIterator = Symbol.iterator;
+    const ReflectConstruct = Reflect.construct;
+    const ReflectGet = Reflect.get;
+    const OriginalArrayBuffer = G.ArrayBuffer;
+    const OriginalSharedArrayBuffer = G.SharedArrayBuffer;
+    const isView = OriginalArrayBuffer.isView;
+    const getter = (proto, name) => Object.getOwnPropertyDescriptor(proto, name).get;
+    const typedArrayLength = getter(Object.getPrototypeOf(G.Int8Array.prototype), 'length');
+    const bufferByteLength = getter(OriginalArrayBuffer.prototype, 'byteLength');
+    const sharedByteLength = OriginalSharedArrayBuffer === undefined ? undefined
+        : getter(OriginalSharedArrayBuffer.prototype, 'byteLength');
+    const toLength = (value) => Math.min(Math.max(Math.trunc(Number(value)) || 0, 0), Number.MAX_SAFE_INTEGER);
+    function branded(read, value) {
+        if (read === undefined) {
+            return false;
+        }
+        try {
+            read.call(value);
+            return true;
+        } catch (e) {
+            return false;
+        }
+    }
+    function guardConstructor(name, guard) {
         const target = G[name];
         if (typeof target !== 'function') {
             return;
         }
         const guarded = new Proxy(target, {
             construct(ctor, args, newTarget) {
-                refuseAllocation(bytesOf(args));
-                return Reflect.construct(ctor, args, newTarget);
+                return ReflectConstruct(ctor, guard(args), newTarget);
             },
         });
         defineGlobal(name, guarded);
@@ -73,26 +97,114 @@
         Object.defineProperty(target.prototype, 'constructor', {value: guarded, writable: true, configurable: true,
             enumerable: false});
     }
-    const lengthArg = (args) => (typeof args[0] === 'number' ? args[0] : 0);
-    guardConstructor('ArrayBuffer', lengthArg);
-    guardConstructor('SharedArrayBuffer', lengthArg);
+    // new ArrayBuffer(length[, {maxByteLength}]): GraalJS reserves the maximum of a resizable buffer up front.
+    const bufferGuard = (args) => {
+        if (args.length === 0) {
+            return args;
+        }
+        const length = Number(args[0]);
+        refuseAllocation(length);
+        let options = args[1];
+        if (options !== null && typeof options === 'object') {
+            const max = options.maxByteLength;
+            if (max === undefined) {
+                options = undefined;
+            } else {
+                options = {maxByteLength: Number(max)};
+                refuseAllocation(options.maxByteLength);
+            }
+        }
+        return args.length > 1 ? [length, options] : [length];
+    };
+    guardConstructor('ArrayBuffer', bufferGuard);
+    guardConstructor('SharedArrayBuffer', bufferGuard);
+    // new XArray(length | typedArray | buffer[, offset, length] | iterable | arrayLike)
+    function typedArrayGuard(width) {
+        return (args) => {
+            if (args.length === 0) {
+                return args;
+            }
+            const source = args[0];
+            if (source === null || (typeof source !== 'object' && typeof source !== 'function')) {
+                const length = Number(source);
+                refuseAllocation(length * width);
+                return [length];
+            }
+            if (branded(bufferByteLength, source) || branded(sharedByteLength, source)) {
+                return args; // a view of memory that exists already
+            }
+            if (isView(source)) {
+                refuseAllocation((branded(typedArrayLength, source) ? typedArrayLength.call(source) : 0) * width);
+                return args;
+            }
+            const iterator = source[SymbolIterator];
+            if (iterator !== undefined && iterator !== null) {
+                // Iterated here, element by element (the watchdog sees the list grow), and handed on as a list
+                // whose length is the one checked: an array with no iterator of its own is read as an array-like.
+                const values = [];
+                for (const value of {[SymbolIterator]: () => iterator.call(source)}) {
+                    values[values.length] = value;
+                }
+                refuseAllocation(values.length * width);
+                Object.defineProperty(values, SymbolIterator, {value: undefined});
+                return [values];
+            }
+            const length = toLength(source.length);
+            refuseAllocation(length * width);
+            return [new Proxy(source, {get: (t, key, r) => (key === SymbolIterator ? undefined
+                : key === 'length' ? length : ReflectGet(t, key, r))})];
+        };
+    }
     for (const name of ['Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array',
         'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
-        const width = G[name] ? G[name].BYTES_PER_ELEMENT : 1;
-        guardConstructor(name, (args) => lengthArg(args) * width);
+        guardConstructor(name, typedArrayGuard(G[name] ? G[name].BYTES_PER_ELEMENT : 1));
     }
-    const stringProto = String.prototype;
-    for (const [method, bytesOf] of [
-        ['repeat', (text, args) => text.length * (Number(args[0]) || 0) * 2],
-        ['padStart', (text, args) => (Number(args[0]) || 0) * 2],
-        ['padEnd', (text, args) => (Number(args[0]) || 0) * 2]]) {
-        const original = stringProto[method];
-        Object.defineProperty(stringProto, method, {
+    // Growing or copying a buffer allocates its new length at once.
+    function guardMethod(proto, method, guard) {
+        const original = proto === undefined ? undefined : proto[method];
+        if (typeof original !== 'function') {
+            return;
+        }
+        Object.defineProperty(proto, method, {
             value: {[method](...args) {
-                refuseAllocation(bytesOf(String(this), args));
-                return original.apply(this, args);
+                const pinned = guard(this, args);
+                return original.apply(pinned.self, pinned.args);
             }}[method],
             writable: true, configurable: true, enumerable: false,
+        });
+    }
+    const newLengthGuard = (self, args) => {
+        if (args.length === 0 || args[0] === undefined) {
+            return {self, args};
+        }
+        const length = Number(args[0]);
+        refuseAllocation(length);
+        return {self, args: [length, ...args.slice(1)]};
+    };
+    for (const method of ['resize', 'transfer', 'transferToFixedLength']) {
+        guardMethod(OriginalArrayBuffer.prototype, method, newLengthGuard);
+    }
+    guardMethod(OriginalSharedArrayBuffer === undefined ? undefined : OriginalSharedArrayBuffer.prototype, 'grow',
+        newLengthGuard);
+    // Strings: the text and the count, read once; two bytes per UTF-16 unit.
+    guardMethod(String.prototype, 'repeat', (self, args) => {
+        if (self === null || self === undefined) {
+            return {self, args}; // the original throws its TypeError
+        }
+        const text = String(self);
+        const count = Number(args[0]);
+        refuseAllocation(text.length * (count || 0) * 2);
+        return {self: text, args: [count]};
+    });
+    for (const method of ['padStart', 'padEnd']) {
+        guardMethod(String.prototype, method, (self, args) => {
+            if (self === null || self === undefined) {
+                return {self, args};
+            }
+            const text = String(self);
+            const length = Number(args[0]);
+            refuseAllocation((length || 0) * 2);
+            return {self: text, args: [length, ...args.slice(1)]};
         });
     }
 

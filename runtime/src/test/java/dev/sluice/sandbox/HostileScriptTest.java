@@ -369,4 +369,54 @@ class HostileScriptTest {
                     limit -> assertThat(limit.name()).isEqualTo("allocatedBytes"));
         }
     }
+
+    @Test
+    void sizes_that_come_another_way_are_refused_up_front() {
+        for (String body : new String[] {
+                "new Float64Array({length: 2e8});",
+                "new Float64Array(new Int8Array(5e7));",
+                "new Float64Array('200000000');",
+                "new ArrayBuffer(0, {maxByteLength: 2e9});",
+                "new ArrayBuffer(8).transfer(1.5e9);"}) {
+            ScriptResult result = login(body + " callback(null, {user_id: 'allocated'});");
+            assertThat(result.outcome()).as(body).isInstanceOfSatisfying(ScriptOutcome.Limit.class, limit -> {
+                assertThat(limit.name()).isEqualTo("allocatedBytes");
+                assertThat(limit.message()).as(body).contains("at once");
+            });
+        }
+        // A sparse array is iterated element by element first: stopped as it grows, not up front.
+        assertLimit(login("const a = []; a.length = 2e8; new Float64Array(a); callback(null, {user_id: 'x'});"),
+                "allocatedBytes");
+    }
+
+    @Test
+    void a_size_is_read_once_so_it_cannot_grow_between_the_check_and_the_allocation() {
+        assertThat(successText(login("""
+                let a = 0, b = 0, c = 0, d = 0, e = 0;
+                const buffer = new ArrayBuffer({valueOf() { return a++ ? 1.5e9 : 8; }});
+                const like = new Float64Array({get length() { return b++ ? 2e8 : 1; }, 0: 4});
+                const repeated = 'ab'.repeat({valueOf() { return c++ ? 2 ** 28 : 2; }});
+                const text = String.prototype.repeat.call({toString() { return d++ ? 'x'.repeat(2 ** 20) : 'x'; }}, 3);
+                const padded = ''.padEnd({valueOf() { return e++ ? 2 ** 28 : 2; }}, 'y');
+                callback(null, {user_id: [buffer.byteLength, like.length, repeated, text, padded].join('|')});"""),
+                "user_id")).isEqualTo("8|1|abab|xxx|yy");
+    }
+
+    @Test
+    void the_guards_leave_ordinary_typed_arrays_and_strings_alone() {
+        assertThat(successText(login("""
+                const fromArray = new Uint8Array([1, 2, 3]);
+                const fromLike = new Float64Array({length: 2, 0: 1.5, 1: 2.5});
+                const fromIterable = new Int16Array(new Set([7, 8]));
+                const view = new Uint8Array(new ArrayBuffer(8), 2, 4);
+                const copy = new Float32Array(new Uint8Array([9, 10]));
+                const grown = new ArrayBuffer(2, {maxByteLength: 16}); grown.resize(8);
+                const moved = new ArrayBuffer(4).transfer(6);
+                let typeError = false;
+                try { String.prototype.repeat.call(undefined, 2); } catch (e) { typeError = e instanceof TypeError; }
+                callback(null, {user_id: [fromArray.join(), fromLike.join(), fromIterable.join(), view.length,
+                    copy.join(), grown.byteLength, moved.byteLength, 'ab'.repeat(3), '7'.padStart(3, '0'),
+                    typeError].join('|')});"""), "user_id"))
+                .isEqualTo("1,2,3|1.5,2.5|7,8|4|9,10|8|6|ababab|007|true");
+    }
 }
