@@ -234,6 +234,7 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
         context.poison();
         // close(true) may return before the guest has stopped (e.g. inside a host call); the thread being free
         // again is what counts.
+        long started = System.nanoTime();
         Thread.ofPlatform().daemon().name("sluice-cancel").start(context::cancel);
         scheduler.schedule(() -> {
             if (!unwound.isDone()) {
@@ -241,6 +242,13 @@ public final class GraalScriptRunner implements ScriptRunner, Execution.Executio
                         + " ms; a JS thread may be stuck";
                 problems.add(problem);
                 LOG.severe(problem);
+                // A thread that comes back late (a long host call or builtin) gives the runtime its capacity back:
+                // the problem lasts as long as the thread is held, and the log keeps the incident.
+                unwound.whenComplete((ignored, failure) -> {
+                    problems.remove(problem);
+                    LOG.warning(() -> "the late cancel completed after "
+                            + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms; its JS thread is free");
+                });
             }
         }, settings.cancelGraceMs(), TimeUnit.MILLISECONDS);
     }
