@@ -1,11 +1,8 @@
 package dev.sluice.tests;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -79,63 +76,14 @@ record LegacyMysql(String host, int port, String user, String password) implemen
         update("DROP TABLE IF EXISTS users");
     }
 
-    /** Inserts a legacy user whose password is stored as a bcrypt cost-4 hash; answers its id. */
     @Override
-    public String insertUser(String nickname, String email, String plainPassword) {
-        String hash = BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray());
-        try (Connection connection = connect(DATABASE);
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO users (nickname, email, password) VALUES (?, ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, nickname);
-            insert.setString(2, email);
-            insert.setString(3, hash);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return Long.toString(keys.getLong(1));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot insert " + email + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The row with this email, as column name to value, if there is one. */
-    @Override
-    public Optional<Map<String, Object>> row(String email) {
-        try (Connection connection = connect(DATABASE);
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT id, nickname, email, password, email_verified FROM users WHERE email = ?")) {
-            select.setString(1, email);
-            try (ResultSet rows = select.executeQuery()) {
-                return LegacyUserTable.firstRow(rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + email + ": " + e.getMessage(), e);
-        }
+    public Connection connect() throws SQLException {
+        return connect(DATABASE);
     }
 
     @Override
-    public void setPassword(String email, String plainPassword) {
-        update("UPDATE users SET password = ? WHERE email = ?",
-                BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray()), email);
-    }
-
-    @Override
-    public void deleteUser(String email) {
-        update("DELETE FROM users WHERE email = ?", email);
-    }
-
-    private void update(String sql, String... parameters) {
-        try (Connection connection = connect(DATABASE);
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
-        }
+    public String usersTable() {
+        return "users";
     }
 
     private Connection connect(String database) throws SQLException {

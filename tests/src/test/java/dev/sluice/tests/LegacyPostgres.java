@@ -1,16 +1,11 @@
 package dev.sluice.tests;
 
-import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The legacy user store the PostgreSQL templates talk to: table {@code users} in a schema of its own
@@ -71,58 +66,12 @@ record LegacyPostgres(TestPostgres db, String schema) implements LegacyUserTable
     }
 
     @Override
-    public String insertUser(String nickname, String email, String plainPassword) {
-        String hash = BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray());
-        try (Connection connection = db.connect();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO " + schema + ".users (nickname, email, password) VALUES (?, ?, ?)",
-                     Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, nickname);
-            insert.setString(2, email);
-            insert.setString(3, hash);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return Long.toString(keys.getLong("id"));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot insert " + email + ": " + e.getMessage(), e);
-        }
+    public Connection connect() throws SQLException {
+        return db.connect();
     }
 
     @Override
-    public Optional<Map<String, Object>> row(String email) {
-        try (Connection connection = db.connect();
-             PreparedStatement select = connection.prepareStatement("SELECT id, nickname, email, password,"
-                     + " email_verified FROM " + schema + ".users WHERE email = ?")) {
-            select.setString(1, email);
-            try (ResultSet rows = select.executeQuery()) {
-                return LegacyUserTable.firstRow(rows);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read " + email + ": " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public void setPassword(String email, String plainPassword) {
-        update("UPDATE " + schema + ".users SET password = ? WHERE email = ?",
-                BCrypt.withDefaults().hashToString(4, plainPassword.toCharArray()), email);
-    }
-
-    @Override
-    public void deleteUser(String email) {
-        update("DELETE FROM " + schema + ".users WHERE email = ?", email);
-    }
-
-    private void update(String sql, String... parameters) {
-        try (Connection connection = db.connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot run " + sql + ": " + e.getMessage(), e);
-        }
+    public String usersTable() {
+        return schema + ".users";
     }
 }
