@@ -38,7 +38,8 @@ class ServeTest {
         int port = freePort();
         Path data = temp.resolve("data");
         Path stderr = temp.resolve("stderr.log");
-        Process server = start(Map.of("SLUICE_PORT", String.valueOf(port), "SLUICE_DATA", data.toString()), stderr);
+        Process server = SluiceServer.launch(Map.of("SLUICE_PORT", String.valueOf(port), "SLUICE_DATA",
+                data.toString()), stderr);
         try {
             JsonNode health = awaitHealthy(server, port, stderr);
             assertThat(health.get("status").asText()).isEqualTo("ok");
@@ -71,7 +72,8 @@ class ServeTest {
     @Test
     void a_bad_port_stops_startup_with_a_message_naming_it_and_no_stack_trace() throws Exception {
         Path stderr = temp.resolve("stderr.log");
-        Process server = start(Map.of("SLUICE_PORT", "abc", "SLUICE_DATA", temp.resolve("data").toString()), stderr);
+        Process server = SluiceServer.launch(Map.of("SLUICE_PORT", "abc", "SLUICE_DATA",
+                temp.resolve("data").toString()), stderr);
         try {
             assertThat(server.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS)).as("exits").isTrue();
             String log = Files.readString(stderr, StandardCharsets.UTF_8);
@@ -81,20 +83,6 @@ class ServeTest {
         } finally {
             server.destroyForcibly();
         }
-    }
-
-    private static Process start(Map<String, String> settings, Path stderr) throws IOException {
-        Path root = MysqlTemplates.repoRoot();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/sluice").toString(), "serve")
-                .directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile());
-        // Only this test's settings: none inherited from the environment running the tests.
-        builder.environment().keySet().removeIf(name -> name.startsWith("SLUICE_") && !name.startsWith("SLUICE_TEST_")
-                && !name.equals("SLUICE_JAVA_OPTS") && !name.equals("SLUICE_JIT"));
-        builder.environment().putAll(settings);
-        return builder.start();
     }
 
     private static JsonNode awaitHealthy(Process server, int port, Path stderr) throws Exception {

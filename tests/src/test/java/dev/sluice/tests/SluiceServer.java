@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -54,18 +55,10 @@ final class SluiceServer implements AutoCloseable {
         int port = freePort();
         Path data = directory.resolve("data");
         Path stderr = directory.resolve("stderr.log");
-        Path root = MysqlTemplates.repoRoot();
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/sluice").toString(), "serve")
-                .directory(root.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(stderr.toFile());
-        builder.environment().keySet().removeIf(name -> name.startsWith("SLUICE_") && !name.startsWith("SLUICE_TEST_")
-                && !name.equals("SLUICE_JAVA_OPTS") && !name.equals("SLUICE_JIT"));
-        builder.environment().putAll(settings);
-        builder.environment().put("SLUICE_PORT", String.valueOf(port));
-        builder.environment().put("SLUICE_DATA", data.toString());
-        SluiceServer server = new SluiceServer(builder.start(), port, data, stderr);
+        Map<String, String> environment = new HashMap<>(settings);
+        environment.put("SLUICE_PORT", String.valueOf(port));
+        environment.put("SLUICE_DATA", data.toString());
+        SluiceServer server = new SluiceServer(launch(environment, stderr), port, data, stderr);
         try {
             server.awaitHealthy();
             return server;
@@ -140,6 +133,24 @@ final class SluiceServer implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor();
         }
+    }
+
+    /**
+     * Starts {@code bin/sluice serve} from the repository root with exactly {@code settings} as its {@code SLUICE_*}
+     * environment (none inherited from the environment running the tests, except the test databases' and the JVM
+     * options), stdout discarded, stderr to {@code stderr}. Does not wait for anything.
+     */
+    static Process launch(Map<String, String> settings, Path stderr) throws IOException {
+        Path root = MysqlTemplates.repoRoot();
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/sluice").toString(), "serve")
+                .directory(root.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(stderr.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("SLUICE_") && !name.startsWith("SLUICE_TEST_")
+                && !name.equals("SLUICE_JAVA_OPTS") && !name.equals("SLUICE_JIT"));
+        builder.environment().putAll(settings);
+        return builder.start();
     }
 
     static String encode(String value) {
