@@ -25,8 +25,6 @@ final class ClientGrantsApi {
     private static final String ID_PREFIX = "cgr_";
     private static final Set<String> CREATE_FIELDS = Set.of("client_id", "audience", "scope");
     private static final Set<String> UPDATE_FIELDS = Set.of("scope");
-    private static final int DEFAULT_PER_PAGE = 50;
-    private static final int MAX_PER_PAGE = 100;
 
     private final ClientStore clients;
     private final ManagementAuth auth;
@@ -67,16 +65,17 @@ final class ClientGrantsApi {
     }
 
     private void list(RoutingContext context) {
-        int page = ClientsApi.intParameter(context, "page", 0, Integer.MAX_VALUE / MAX_PER_PAGE).orElse(0);
-        int perPage = ClientsApi.intParameter(context, "per_page", 1, MAX_PER_PAGE).orElse(DEFAULT_PER_PAGE);
+        int page = ClientsApi.intParameter(context, "page", 0, Integer.MAX_VALUE / ClientsApi.MAX_PER_PAGE)
+                .orElse(0);
+        int perPage = ClientsApi.intParameter(context, "per_page", 1, ClientsApi.MAX_PER_PAGE)
+                .orElse(ClientsApi.DEFAULT_PER_PAGE);
         boolean totals = "true".equals(context.request().getParam("include_totals"));
         Optional<String> clientId = Optional.ofNullable(context.request().getParam("client_id"));
         Optional<String> wanted = Optional.ofNullable(context.request().getParam("audience"));
         ClientsApi.blocking(context, () -> granted(clientId, wanted, page, perPage), grants -> {
             JsonArray array = new JsonArray(grants.clients().stream().map(this::json).toList());
-            JsonReply.send(context, 200, !totals ? array.encode() : new JsonObject()
-                    .put("client_grants", array).put("start", (long) page * perPage).put("limit", perPage)
-                    .put("length", array.size()).put("total", grants.total()).encode());
+            JsonReply.send(context, 200, !totals ? array.encode()
+                    : ClientsApi.totals("client_grants", array, page, perPage, grants.total()).encode());
         });
     }
 

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.client.Client;
 import dev.sluice.client.ClientChanges;
-import dev.sluice.client.ClientPage;
 import dev.sluice.client.ClientStore;
 import dev.sluice.client.NewClient;
 import io.vertx.core.json.JsonArray;
@@ -31,8 +30,8 @@ final class ClientsApi {
     private static final Set<String> FIELDS = Set.of("name", "app_type", "grant_types", "token_endpoint_auth_method");
     private static final List<String> DEFAULT_GRANTS =
             List.of("authorization_code", "implicit", "refresh_token", "client_credentials");
-    private static final int DEFAULT_PER_PAGE = 50;
-    private static final int MAX_PER_PAGE = 100;
+    static final int DEFAULT_PER_PAGE = 50;
+    static final int MAX_PER_PAGE = 100;
 
     private final ClientStore clients;
     private final ManagementAuth auth;
@@ -68,7 +67,8 @@ final class ClientsApi {
         boolean totals = "true".equals(context.request().getParam("include_totals"));
         blocking(context, () -> clients.list(page, perPage), result -> {
             JsonArray array = new JsonArray(result.clients().stream().map(ClientsApi::json).toList());
-            JsonReply.send(context, 200, totals ? totals(result, array, page, perPage).encode() : array.encode());
+            JsonReply.send(context, 200, totals
+                    ? totals("clients", array, page, perPage, result.total()).encode() : array.encode());
         });
     }
 
@@ -97,9 +97,10 @@ final class ClientsApi {
         }, deleted -> context.response().setStatusCode(204).end());
     }
 
-    private static JsonObject totals(ClientPage result, JsonArray array, int page, int perPage) {
-        return new JsonObject().put("clients", array).put("start", (long) page * perPage).put("limit", perPage)
-                .put("length", array.size()).put("total", result.total());
+    /** A page with totals, as the Management API answers {@code include_totals=true}: {@code {key, start, ...}}. */
+    static JsonObject totals(String key, JsonArray array, int page, int perPage, long total) {
+        return new JsonObject().put(key, array).put("start", (long) page * perPage).put("limit", perPage)
+                .put("length", array.size()).put("total", total);
     }
 
     static JsonObject json(Client client) {

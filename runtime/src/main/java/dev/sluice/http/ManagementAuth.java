@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -60,12 +61,18 @@ final class ManagementAuth {
         return token;
     }
 
-    private VerifiedToken verify(RoutingContext context) {
+    /** The token of an {@code Authorization: Bearer <token>} header (scheme in any case), if there is one. */
+    static Optional<String> bearer(RoutingContext context) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            throw unauthorized(context, "Missing authentication");
+            return Optional.empty();
         }
-        return switch (verifier.verify(header.substring(BEARER.length()).strip(), audience)) {
+        return Optional.of(header.substring(BEARER.length()).strip());
+    }
+
+    private VerifiedToken verify(RoutingContext context) {
+        String bearer = bearer(context).orElseThrow(() -> unauthorized(context, "Missing authentication"));
+        return switch (verifier.verify(bearer, audience)) {
             case Verification.Valid valid -> valid.token();
             case Verification.Invalid invalid -> {
                 LOG.fine(() -> "refused a management token: " + invalid.failure() + " " + invalid.detail());

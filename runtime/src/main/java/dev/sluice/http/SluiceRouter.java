@@ -36,15 +36,13 @@ final class SluiceRouter {
         router.get("/.well-known/jwks.json").handler(context -> JsonReply.send(context, 200, jwks.json()));
         TokenEndpoint token = new TokenEndpoint(oauth.map(ClientCredentialsGrant::new),
                 oauth.flatMap(services -> logins.map(realms -> new PasswordRealmGrant(services, realms))));
-        oauth.ifPresent(services -> new ClientsApi(services.clients(),
-                new ManagementAuth(services.verifier(), services.managementAudience())).mount(router));
-        oauth.ifPresent(services -> new ClientGrantsApi(services.clients(),
-                new ManagementAuth(services.verifier(), services.managementAudience()),
-                services.managementAudience()).mount(router));
-        oauth.ifPresent(services -> connections.ifPresent(store -> ConnectionRoutes.mount(router,
-                new ManagementAuth(services.verifier(), services.managementAudience())::require, store)));
-        oauth.ifPresent(services -> users.ifPresent(directory -> UserRoutes.mount(router,
-                new ManagementAuth(services.verifier(), services.managementAudience())::require, directory)));
+        oauth.ifPresent(services -> {
+            ManagementAuth management = new ManagementAuth(services.verifier(), services.managementAudience());
+            new ClientsApi(services.clients(), management).mount(router);
+            new ClientGrantsApi(services.clients(), management, services.managementAudience()).mount(router);
+            connections.ifPresent(store -> ConnectionRoutes.mount(router, management::require, store));
+            users.ifPresent(directory -> UserRoutes.mount(router, management::require, directory));
+        });
         oauth.ifPresent(services -> users.ifPresent(directory -> {
             UserInfoEndpoint userinfo = new UserInfoEndpoint(services.verifier(), services.userinfoAudience(),
                     directory);

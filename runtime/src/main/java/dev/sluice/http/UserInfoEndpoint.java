@@ -9,10 +9,8 @@ import dev.sluice.token.TokenVerifier;
 import dev.sluice.token.Verification;
 import dev.sluice.token.VerifiedToken;
 import io.vertx.core.Handler;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -28,7 +26,6 @@ import java.util.Optional;
 final class UserInfoEndpoint implements Handler<RoutingContext> {
 
     static final String PATH = "/userinfo";
-    private static final String BEARER = "bearer ";
     private static final String PREFIX = UserRoutes.PROVIDER + "|";
     private static final List<String> PROFILE_CLAIMS = List.of("name", "nickname", "given_name", "family_name",
             "picture");
@@ -87,11 +84,9 @@ final class UserInfoEndpoint implements Handler<RoutingContext> {
     }
 
     private VerifiedToken verify(RoutingContext context) {
-        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.toLowerCase(Locale.ROOT).startsWith(BEARER)) {
-            throw invalidToken(context, "Missing authentication: send Authorization: Bearer <access_token>.");
-        }
-        return switch (verifier.verify(header.substring(BEARER.length()).strip(), audience)) {
+        String bearer = ManagementAuth.bearer(context).orElseThrow(() -> invalidToken(context,
+                "Missing authentication: send Authorization: Bearer <access_token>."));
+        return switch (verifier.verify(bearer, audience)) {
             case Verification.Valid valid -> valid.token();
             case Verification.Invalid invalid -> throw invalidToken(context,
                     invalid.failure() == TokenFailure.EXPIRED ? "The access token expired." : "Invalid access token.");
