@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 import org.graalvm.polyglot.PolyglotException;
@@ -37,8 +38,7 @@ final class Execution {
     private final CompletableFuture<Void> unwound = new CompletableFuture<>();
     private final AtomicReference<ScriptOutcome> outcome = new AtomicReference<>();
     private final Meter meter;
-    private final java.util.concurrent.atomic.AtomicInteger passwordHashes =
-            new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger passwordHashes = new AtomicInteger();
     private volatile long deadlineNanos;
     /** The script's own timers; most executions have none, so the set is made on first use. */
     private volatile Set<Future<?>> timers;
@@ -98,7 +98,6 @@ final class Execution {
     void countPasswordHash() {
         passwordHashes.incrementAndGet();
     }
-
 
     void console(String level, String text) {
         String line = "log".equals(level) || "info".equals(level) ? text : "[" + level + "] " + text;

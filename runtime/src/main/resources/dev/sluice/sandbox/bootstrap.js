@@ -70,15 +70,15 @@
     const sharedByteLength = OriginalSharedArrayBuffer === undefined ? undefined
         : getter(OriginalSharedArrayBuffer.prototype, 'byteLength');
     const toLength = (value) => Math.min(Math.max(Math.trunc(Number(value)) || 0, 0), Number.MAX_SAFE_INTEGER);
-    function branded(read, value) {
+    // What an intrinsic getter reads from `value`, or undefined when `value` is not of its kind (a brand check).
+    function readBranded(read, value) {
         if (read === undefined) {
-            return false;
+            return undefined;
         }
         try {
-            read.call(value);
-            return true;
+            return read.call(value);
         } catch (e) {
-            return false;
+            return undefined;
         }
     }
     function guardConstructor(name, guard) {
@@ -130,11 +130,12 @@
                 refuseAllocation(length * width);
                 return [length];
             }
-            if (branded(bufferByteLength, source) || branded(sharedByteLength, source)) {
+            if (readBranded(bufferByteLength, source) !== undefined
+                    || readBranded(sharedByteLength, source) !== undefined) {
                 return args; // a view of memory that exists already
             }
             if (isView(source)) {
-                refuseAllocation((branded(typedArrayLength, source) ? typedArrayLength.call(source) : 0) * width);
+                refuseAllocation((readBranded(typedArrayLength, source) || 0) * width);
                 return args;
             }
             const iterator = source[SymbolIterator];
@@ -186,27 +187,19 @@
     }
     guardMethod(OriginalSharedArrayBuffer === undefined ? undefined : OriginalSharedArrayBuffer.prototype, 'grow',
         newLengthGuard);
-    // Strings: the text and the count, read once; two bytes per UTF-16 unit.
-    guardMethod(String.prototype, 'repeat', (self, args) => {
+    // Strings: the text and the count or length, read once; two bytes per UTF-16 unit.
+    const stringGuard = (bytesOf) => (self, args) => {
         if (self === null || self === undefined) {
             return {self, args}; // the original throws its TypeError
         }
         const text = String(self);
-        const count = Number(args[0]);
-        refuseAllocation(text.length * (count || 0) * 2);
-        return {self: text, args: [count]};
-    });
-    for (const method of ['padStart', 'padEnd']) {
-        guardMethod(String.prototype, method, (self, args) => {
-            if (self === null || self === undefined) {
-                return {self, args};
-            }
-            const text = String(self);
-            const length = Number(args[0]);
-            refuseAllocation((length || 0) * 2);
-            return {self: text, args: [length, ...args.slice(1)]};
-        });
-    }
+        const size = Number(args[0]);
+        refuseAllocation(bytesOf(text, size || 0));
+        return {self: text, args: [size, ...args.slice(1)]};
+    };
+    guardMethod(String.prototype, 'repeat', stringGuard((text, count) => text.length * count * 2));
+    guardMethod(String.prototype, 'padStart', stringGuard((text, length) => length * 2));
+    guardMethod(String.prototype, 'padEnd', stringGuard((text, length) => length * 2));
 
     // --- configuration and global ---
     defineGlobal('configuration', ObjectFreeze(jsonParse(configurationJson)));
